@@ -1,0 +1,45 @@
+import type { ProfileSummary } from '@memegraph/contracts';
+import type { Profile } from 'pprof-format';
+
+const num = (v: number | bigint | undefined): number => (v === undefined ? 0 : Number(v));
+
+/**
+ * Names the profile kind the way Go's net/http/pprof endpoints do, from its sample types.
+ * heap and allocs share sample types; Go marks allocs with default sample type alloc_space.
+ * mutex and block profiles are indistinguishable by content, so both are "contention".
+ */
+export function profileKind(types: string[], defaultSampleType?: string): string {
+  const has = (t: string) => types.includes(t);
+  if (has('inuse_space') || has('alloc_space')) return defaultSampleType === 'alloc_space' ? 'allocs' : 'heap';
+  if (has('cpu')) return 'cpu';
+  if (has('goroutine')) return 'goroutine';
+  if (has('threadcreate')) return 'threadcreate';
+  if (has('contentions') && has('delay')) return 'contention';
+  return 'unknown';
+}
+
+export function summarizeProfile(p: Profile): ProfileSummary {
+  const str = (i: number | bigint) => p.stringTable.strings[Number(i)] ?? '';
+  const sampleTypes = p.sampleType.map((vt) => ({ type: str(vt.type), unit: str(vt.unit) }));
+  const totals = sampleTypes.map((t) => ({ ...t, total: 0 }));
+  for (const s of p.sample) {
+    for (let i = 0; i < totals.length; i++) totals[i]!.total += num(s.value[i]);
+  }
+  const periodType = p.periodType ? { type: str(p.periodType.type), unit: str(p.periodType.unit) } : undefined;
+  const hasSymbols = p.function.length > 0 && p.location.some((l) => l.line.length > 0);
+  const defaultSampleType = num(p.defaultSampleType) ? str(p.defaultSampleType) : undefined;
+  return {
+    kind: profileKind(sampleTypes.map((t) => t.type), defaultSampleType),
+    sampleTypes,
+    defaultSampleType,
+    periodType,
+    period: num(p.period),
+    durationNanos: num(p.durationNanos),
+    timeNanos: num(p.timeNanos),
+    sampleCount: p.sample.length,
+    totals,
+    locationCount: p.location.length,
+    functionCount: p.function.length,
+    hasSymbols,
+  };
+}
