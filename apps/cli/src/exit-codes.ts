@@ -11,6 +11,7 @@ const byErrorCode: Partial<Record<ErrorCode, number>> = {
   CORRUPT_PROFILE: ExitCode.badInput,
   NOT_FOUND: ExitCode.badInput,
   PROFILE_TOO_LARGE: ExitCode.limit,
+  PAYLOAD_TOO_LARGE: ExitCode.limit,
   LIMIT_EXCEEDED: ExitCode.limit,
 };
 

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './http';
 export * from './jobs';
 export * from './profiles';
+export * from './root-causes';

@@ -2,10 +2,14 @@
 export interface ProfileLimits {
   /** Largest accepted input as given (compressed or not). */
   maxInputBytes: number;
-  /** Largest accepted protobuf after gunzip: a gzip bomb stops here instead of inflating. */
+  /** Largest accepted protobuf or text after gunzip: a gzip bomb stops here instead of inflating. */
   maxDecompressedBytes: number;
   maxSamples: number;
   maxLocations: number;
+  /** Sum of all stack lengths; bounds the memory a profile of very deep stacks can take. */
+  maxStackFrames: number;
+  /** Goroutines accepted from one text dump. */
+  maxGoroutines: number;
 }
 
 export const DEFAULT_LIMITS: ProfileLimits = {
@@ -13,6 +17,8 @@ export const DEFAULT_LIMITS: ProfileLimits = {
   maxDecompressedBytes: 512 * 1024 * 1024,
   maxSamples: 20_000_000,
   maxLocations: 5_000_000,
+  maxStackFrames: 200_000_000,
+  maxGoroutines: 5_000_000,
 };
 
 export const withLimits = (overrides: Partial<ProfileLimits> = {}): ProfileLimits => ({ ...DEFAULT_LIMITS, ...overrides });

@@ -1,0 +1,41 @@
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
+import { TerminusModule } from '@nestjs/terminus';
+import { type Config } from '@memegraph/config';
+import type { Logger } from '@memegraph/telemetry';
+import { AuthGuard } from './auth/auth.guard';
+import { HealthController } from './health/health.controller';
+import { ErrorFilter } from './http/error.filter';
+import { RequestObserverMiddleware } from './http/request-observer.middleware';
+import { InfraModule } from './infra/infra.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { ProfilesController } from './profiles/profiles.controller';
+import { ProfilesService } from './profiles/profiles.service';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forConfig(config: Config, logger?: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfraModule.forConfig(config, logger),
+        TerminusModule.forRoot({ logger: false }),
+        // Uploads are held in memory up to the limit; larger ones are cut off with 413.
+        MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
+      ],
+      controllers: [HealthController, MetricsController, ProfilesController],
+      providers: [
+        MetricsService,
+        ProfilesService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestObserverMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,51 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { FsBlobStore } from '@memegraph/blobs';
+import { type Config } from '@memegraph/config';
+import { Neo4jClient, ProfileRepository } from '@memegraph/graph';
+import { createRedis, ProfileQueue } from '@memegraph/queue';
+import { createLogger, type Logger } from '@memegraph/telemetry';
+import { type Redis } from 'ioredis';
+import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
+
+/** Connections and repositories the API shares; closed when the app shuts down. */
+@Global()
+@Module({})
+export class InfraModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(Neo4jClient) private readonly neo4j: Neo4jClient,
+    @Inject(ProfileQueue) private readonly queue: ProfileQueue,
+  ) {}
+
+  static forConfig(config: Config, logger?: Logger): DynamicModule {
+    return {
+      module: InfraModule,
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger ?? createLogger({ name: 'api', level: config.LOG_LEVEL }) },
+        {
+          provide: REDIS,
+          useFactory: () => {
+            const redis = createRedis(config.REDIS_URL, 'producer');
+            redis.on('error', () => undefined); // surfaced by /readyz and 503s, not as crashes
+            return redis;
+          },
+        },
+        {
+          provide: Neo4jClient,
+          useFactory: () => new Neo4jClient({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE }),
+        },
+        { provide: ProfileQueue, inject: [REDIS], useFactory: (redis: Redis) => new ProfileQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: BLOBS, useFactory: () => new FsBlobStore(config.BLOB_DIR) },
+        { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
+      ],
+      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, BLOBS, ProfileRepository],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+    this.redis.disconnect();
+    await this.neo4j.close();
+  }
+}

@@ -1,0 +1,5 @@
+/** Injection tokens for infrastructure that is not a Nest class. */
+export const CONFIG = Symbol('CONFIG');
+export const LOGGER = Symbol('LOGGER');
+export const REDIS = Symbol('REDIS');
+export const BLOBS = Symbol('BLOBS');

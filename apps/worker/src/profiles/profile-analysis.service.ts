@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type BlobStore } from '@memegraph/blobs';
+import { type AnalyzeProfileJob, isAppError } from '@memegraph/contracts';
+import { type Config } from '@memegraph/config';
+import { ProfileRepository } from '@memegraph/graph';
+import { decodeProfile, summarizeProfile } from '@memegraph/pprof';
+import { UnrecoverableError } from '@memegraph/queue';
+import { type Logger, withJobSpan } from '@memegraph/telemetry';
+import { BLOBS, CONFIG, LOGGER } from '../tokens';
+
+/** Errors about the file itself: retrying cannot help, so the profile fails at once. */
+const INPUT_ERRORS = new Set(['EMPTY_FILE', 'UNSUPPORTED_FORMAT', 'CORRUPT_PROFILE', 'PROFILE_TOO_LARGE', 'LIMIT_EXCEEDED', 'NOT_FOUND']);
+
+@Injectable()
+export class ProfileAnalysisService {
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(LOGGER) private readonly log: Logger,
+    @Inject(BLOBS) private readonly blobs: BlobStore,
+    private readonly profiles: ProfileRepository,
+  ) {}
+
+  /**
+   * Decodes the uploaded profile and stores its summary. Bad input ends as status "failed"
+   * with the error; infrastructure failures are rethrown so BullMQ retries with backoff.
+   */
+  async analyze(job: AnalyzeProfileJob, attempt: { attempt: number; maxAttempts: number }): Promise<void> {
+    await withJobSpan('profiles.analyze', job.trace, { 'memegraph.profile.id': job.profileId, 'messaging.system': 'bullmq' }, async (span) => {
+      try {
+        await this.profiles.markProcessing(job.profileId);
+        const bytes = await this.blobs.get(job.blobKey);
+        const profile = decodeProfile(bytes, { maxInputBytes: this.config.MAX_UPLOAD_BYTES, maxDecompressedBytes: this.config.MAX_DECOMPRESSED_BYTES });
+        const summary = summarizeProfile(profile);
+        await this.profiles.markDone(job.profileId, summary);
+        span.setAttribute('memegraph.profile.kind', summary.kind);
+        this.log.info({ profileId: job.profileId, kind: summary.kind, samples: summary.sampleCount }, 'profile analysed');
+      } catch (err) {
+        if (isAppError(err) && INPUT_ERRORS.has(err.code)) {
+          await this.profiles.markFailed(job.profileId, { code: err.code, message: err.message });
+          this.log.warn({ profileId: job.profileId, code: err.code, msg: err.message }, 'profile rejected');
+          throw new UnrecoverableError(`${err.code}: ${err.message}`);
+        }
+        if (attempt.attempt >= attempt.maxAttempts) {
+          await this.profiles
+            .markFailed(job.profileId, { code: 'INTERNAL', message: `analysis failed after ${attempt.maxAttempts} attempts: ${(err as Error).message}` })
+            .catch(() => undefined);
+        }
+        this.log.error({ profileId: job.profileId, err, attempt: attempt.attempt }, 'profile analysis failed');
+        throw err;
+      }
+    });
+  }
+}

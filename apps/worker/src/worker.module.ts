@@ -1,0 +1,58 @@
+import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { FsBlobStore } from '@memegraph/blobs';
+import { type Config } from '@memegraph/config';
+import { migrate, Neo4jClient, ProfileRepository } from '@memegraph/graph';
+import { createRedis, startProfileWorker, type Worker } from '@memegraph/queue';
+import { type Logger } from '@memegraph/telemetry';
+import { type Redis } from 'ioredis';
+import { ProfileAnalysisService } from './profiles/profile-analysis.service';
+import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
+
+/** The worker process: no HTTP, only BullMQ processors over the shared services. */
+@Module({})
+export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private workers: Worker[] = [];
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(LOGGER) private readonly log: Logger,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly neo4j: Neo4jClient,
+    private readonly analysis: ProfileAnalysisService,
+  ) {}
+
+  static forConfig(config: Config, logger: Logger): DynamicModule {
+    return {
+      module: WorkerModule,
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, 'worker') },
+        { provide: BLOBS, useFactory: () => new FsBlobStore(config.BLOB_DIR) },
+        {
+          provide: Neo4jClient,
+          useFactory: () => new Neo4jClient({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE }),
+        },
+        { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
+        ProfileAnalysisService,
+      ],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await migrate(this.neo4j);
+    const opts = { prefix: this.config.QUEUE_PREFIX, attempts: this.config.JOB_ATTEMPTS, concurrency: this.config.WORKER_CONCURRENCY };
+    const worker = startProfileWorker(this.redis, opts, (job, meta) => this.analysis.analyze(job, meta));
+    worker.on('error', (err) => this.log.error({ err }, 'profile worker error'));
+    this.workers.push(worker);
+    await worker.waitUntilReady();
+    this.log.info({ queues: ['profiles'], concurrency: opts.concurrency }, 'worker ready');
+  }
+
+  /** Lets running jobs finish (BullMQ close waits), then releases connections. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.redis.disconnect();
+    await this.neo4j.close();
+  }
+}

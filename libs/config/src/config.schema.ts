@@ -1,0 +1,52 @@
+import { RoleSchema } from '@memegraph/contracts';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(1).max(65535);
+const bytes = z.coerce.number().int().positive();
+
+/** `name:role:token` entries, comma-separated. Tokens are compared in constant time by the API. */
+const tokens = z.string().transform((raw, ctx) => {
+  const out: { name: string; role: z.infer<typeof RoleSchema>; token: string }[] = [];
+  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [name, role, token] = entry.split(':');
+    const parsedRole = RoleSchema.safeParse(role);
+    if (!name || !parsedRole.success || !token || token.length < 16) {
+      ctx.addIssue({ code: 'custom', message: `entry "${name ?? ''}:…" must be name:role:token with role viewer|engineer|admin and a token of at least 16 characters` });
+      return z.NEVER;
+    }
+    out.push({ name, role: parsedRole.data, token });
+  }
+  return out;
+});
+
+/**
+ * Every setting, from environment variables. The README's configuration table mirrors this
+ * file: keep them in step.
+ */
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must be a bolt:// or neo4j:// URI').default('bolt://127.0.0.1:7687'),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters'),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  BLOB_DIR: z.string().default('./.data/blobs'),
+  MAX_UPLOAD_BYTES: bytes.default(64 * 1024 * 1024),
+  MAX_DECOMPRESSED_BYTES: bytes.default(512 * 1024 * 1024),
+  API_TOKENS: tokens.default([]),
+  OPEN_READS: bool.default(false),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('memegraph'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  OTEL_SERVICE_NAME: z.string().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ApiToken = Config['API_TOKENS'][number];

@@ -1,0 +1,3 @@
+export * from './migrations';
+export * from './neo4j-client';
+export * from './repositories/profile.repository';

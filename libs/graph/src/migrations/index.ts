@@ -1,0 +1,29 @@
+import type { Neo4jClient } from '../neo4j-client';
+import { constraints001 } from './001-constraints';
+import { rootCauses002 } from './002-root-causes';
+import type { Migration } from './migration';
+
+export type { Migration };
+
+/** In version order. Append only: never edit a migration that has shipped. */
+export const migrations: Migration[] = [constraints001, rootCauses002];
+
+/**
+ * Applies every migration newer than the recorded version. Safe to run concurrently from the
+ * api and worker and on every start: each step is idempotent and recorded by MERGE.
+ */
+export async function migrate(db: Neo4jClient, list: Migration[] = migrations): Promise<number[]> {
+  const rows = await db.read<{ v: number | null }>('MATCH (m:Migration) RETURN max(m.version) AS v');
+  const current = rows[0]?.v ?? 0;
+  const applied: number[] = [];
+  for (const m of [...list].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    await m.up(db);
+    await db.write('MERGE (m:Migration {version: $version}) ON CREATE SET m.description = $description, m.appliedAt = datetime()', {
+      version: m.version,
+      description: m.description,
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,3 @@
+export * from './profile-queue';
+export * from './redis';
+export { type Worker, UnrecoverableError } from 'bullmq';
