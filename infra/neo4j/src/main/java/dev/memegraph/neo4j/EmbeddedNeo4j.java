@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -238,11 +239,18 @@ public final class EmbeddedNeo4j {
 
         // SIGTERM / SIGINT: stop from the main thread, then exit 0. The shutdown hook is the
         // fallback for any other JVM exit (SIGHUP, System.exit from elsewhere).
-        Signal.handle(new Signal("TERM"), sig -> stopRequested.countDown());
-        Signal.handle(new Signal("INT"), sig -> stopRequested.countDown());
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), sig -> stopRequested.countDown());
+            } catch (IllegalArgumentException e) {
+                // Signal reserved by the VM (e.g. -Xrs): the shutdown hook still stops Neo4j.
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "embedded-neo4j-shutdown"));
 
         long t0 = System.nanoTime();
+        long tDbms = t0;
+        long tCreds = t0;
         try {
             holder[0] = build(o, userLogProvider);
         } catch (Throwable t) {
@@ -253,7 +261,9 @@ public final class EmbeddedNeo4j {
         }
 
         try {
+            tDbms = System.nanoTime();
             ensureCredentials(holder[0], o);
+            tCreds = System.nanoTime();
         } catch (Throwable t) {
             System.err.println("embedded-neo4j: failed to set up user '" + o.user + "': " + rootMessage(t));
             t.printStackTrace(System.err);
@@ -276,7 +286,10 @@ public final class EmbeddedNeo4j {
             return 0;
         }
 
-        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        long tReady = System.nanoTime();
+        long ms = TimeUnit.NANOSECONDS.toMillis(tReady - t0);
+        System.err.println("embedded-neo4j: dbms " + millis(tDbms - t0) + "ms, users " + millis(tCreds - tDbms)
+                + "ms, bolt check " + millis(tReady - tCreds) + "ms");
         stdout.println("ready");
         stdout.println("neo4j bolt://" + hostForUri(o.boltHost) + ":" + o.boltPort + " user=" + o.user
                 + " data=" + o.dataDir + " started_in=" + ms + "ms");
@@ -315,6 +328,9 @@ public final class EmbeddedNeo4j {
         cfg.put(GraphDatabaseSettings.keep_logical_logs, o.txLogRetention);
         cfg.put(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16));
         cfg.put(GraphDatabaseSettings.preallocate_logical_logs, false);
+        // Stop in well under a second instead of netty's default 2 x 5 s quiet period.
+        cfg.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        cfg.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
         // Logs under the data dir.
         cfg.put(GraphDatabaseSettings.logs_directory, o.dataDir.resolve("logs"));
 
@@ -418,6 +434,10 @@ public final class EmbeddedNeo4j {
             DataInputStream in = new DataInputStream(s.getInputStream());
             return in.readInt();
         }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static String hostForUri(String host) {
