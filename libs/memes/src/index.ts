@@ -1,0 +1,3 @@
+export * from './badge.svg';
+export * from './catalog';
+export * from './meme';
