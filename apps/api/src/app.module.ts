@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { type Config } from '@memegraph/config';
 import type { Logger } from '@memegraph/telemetry';
 import { AuthGuard } from './auth/auth.guard';
+import { CatalogController } from './catalog/catalog.controller';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { RequestObserverMiddleware } from './http/request-observer.middleware';
@@ -25,7 +26,7 @@ export class AppModule implements NestModule {
         // Uploads are held in memory up to the limit; larger ones are cut off with 413.
         MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
       ],
-      controllers: [HealthController, MetricsController, ProfilesController],
+      controllers: [HealthController, MetricsController, ProfilesController, CatalogController],
       providers: [
         MetricsService,
         ProfilesService,

@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type Config } from '@memegraph/config';
-import { migrate, Neo4jClient } from '@memegraph/graph';
+import { Neo4jClient } from '@memegraph/graph';
 import { createLogger, type Logger } from '@memegraph/telemetry';
 import { AppModule } from './app.module';
+import { prepareGraph } from './infra/prepare-graph';
 
 /** Builds the API (used by main and by tests): migrations applied, OpenAPI at /docs. */
 export async function createApi(config: Config, logger: Logger = createLogger({ name: 'api', level: config.LOG_LEVEL })): Promise<INestApplication> {
@@ -17,8 +18,7 @@ export async function createApi(config: Config, logger: Logger = createLogger({ 
   app.enableShutdownHooks();
   app.disable('x-powered-by');
 
-  const applied = await migrate(app.get(Neo4jClient));
-  if (applied.length) logger.info({ applied }, 'neo4j migrations applied');
+  await prepareGraph(app.get(Neo4jClient), logger);
 
   const doc = new DocumentBuilder()
     .setTitle('memegraph API')

@@ -1,3 +1,4 @@
 export * from './migrations';
 export * from './neo4j-client';
+export * from './repositories/catalog.repository';
 export * from './repositories/profile.repository';

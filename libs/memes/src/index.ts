@@ -1,3 +1,4 @@
 export * from './badge.svg';
 export * from './catalog';
 export * from './meme';
+export * from './seed';
