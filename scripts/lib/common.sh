@@ -2,6 +2,8 @@
 # Everything listens on 127.0.0.1.
 
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+# Some packages ship install-time analytics; keep them quiet even if scripts run.
+export SCARF_ANALYTICS=false DO_NOT_TRACK=1
 
 log() { printf '\033[1;36m[memegraph]\033[0m %s\n' "$*" >&2; }
 warn() { printf '\033[1;33m[memegraph]\033[0m %s\n' "$*" >&2; }
@@ -19,6 +21,18 @@ ensure_pkg() {
   if [ -z "$_APT_UPDATED" ]; then apt-get update -qq >/dev/null; _APT_UPDATED=1; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null \
     || die "apt-get install $* failed"
+}
+
+# ensure_deb PACKAGE... : installs Debian packages that provide no command (fonts, data).
+ensure_deb() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then die "missing packages. Install them with: sudo apt-get install -y ${missing[*]}"; fi
+  log "installing ${missing[*]} (apt)"
+  if [ -z "$_APT_UPDATED" ]; then apt-get update -qq >/dev/null; _APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]} failed"
 }
 
 ensure_toolchain() {

@@ -24,6 +24,6 @@ function describe(bytes: Uint8Array): string {
   const text = head.toString('utf8');
   if (/^goroutine \d+ \[/.test(text) || /^goroutine profile:/.test(text)) return 'a goroutine text dump';
   if (/^\s*[[{]/.test(text)) return 'JSON';
-  if (/^[\x09\x0a\x0d\x20-\x7e]+$/.test(text)) return 'plain text';
+  if ([...text].every((c) => c === '\t' || c === '\n' || c === '\r' || (c >= ' ' && c <= '~'))) return 'plain text';
   return 'unrecognised binary data';
 }
