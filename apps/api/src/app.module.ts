@@ -12,6 +12,8 @@ import { RequestObserverMiddleware } from './http/request-observer.middleware';
 import { InfraModule } from './infra/infra.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { ProfileViewsController } from './profiles/profile-views.controller';
+import { ProfileViewsService } from './profiles/profile-views.service';
 import { ProfilesController } from './profiles/profiles.controller';
 import { ProfilesService } from './profiles/profiles.service';
 
@@ -26,10 +28,11 @@ export class AppModule implements NestModule {
         // Uploads are held in memory up to the limit; larger ones are cut off with 413.
         MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
       ],
-      controllers: [HealthController, MetricsController, ProfilesController, CatalogController],
+      controllers: [HealthController, MetricsController, ProfilesController, ProfileViewsController, CatalogController],
       providers: [
         MetricsService,
         ProfilesService,
+        ProfileViewsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

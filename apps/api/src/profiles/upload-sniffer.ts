@@ -10,9 +10,17 @@ export function assertLooksLikeProfile(bytes: Uint8Array, filename: string): voi
   const b1 = bytes[1];
   if (b0 === 0x1f && b1 === 0x8b) return; // gzip: Go's pprof endpoints always serve this
   if (b0 === 0x0a) return; // raw protobuf starting with field 1 (sample_type), as Go writes it
-  throw new AppError('UNSUPPORTED_FORMAT', `${filename} is not a pprof profile (${describe(bytes)}); upload the .pb.gz served by /debug/pprof/*`, {
+  if (looksLikeGoroutineDump(bytes)) return; // /debug/pprof/goroutine?debug=1|2, panic or SIGQUIT traces
+  throw new AppError('UNSUPPORTED_FORMAT', `${filename} is not a pprof profile or goroutine dump (${describe(bytes)}); upload the .pb.gz served by /debug/pprof/* or a goroutine?debug=2 dump`, {
     detected: describe(bytes),
   });
+}
+
+const DUMP_START = /^(goroutine profile: total \d+|goroutine \d+ (gp=\S+ m=\S+ mp=\S+ )?\[|panic: |fatal error: |SIGQUIT: quit|runtime: )/m;
+
+function looksLikeGoroutineDump(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+  return DUMP_START.test(head) && /\ngoroutine \d+|^goroutine profile:|^\d+ @ 0x/m.test(head);
 }
 
 function describe(bytes: Uint8Array): string {

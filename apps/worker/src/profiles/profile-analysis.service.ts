@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type BlobStore } from '@memegraph/blobs';
-import { type AnalyzeProfileJob, isAppError } from '@memegraph/contracts';
+import { type AnalyzeProfileJob, isAppError, type ProfileSummary } from '@memegraph/contracts';
 import { type Config } from '@memegraph/config';
 import { ProfileRepository } from '@memegraph/graph';
-import { decodeProfile, summarizeProfile } from '@memegraph/pprof';
+import { analyzeGoroutines, type GoroutineReport, readProfile, sniffInput, summarizeProfile, unpackInput, withLimits } from '@memegraph/pprof';
 import { UnrecoverableError } from '@memegraph/queue';
 import { type Logger, withJobSpan } from '@memegraph/telemetry';
 import { BLOBS, CONFIG, LOGGER } from '../tokens';
@@ -29,8 +29,9 @@ export class ProfileAnalysisService {
       try {
         await this.profiles.markProcessing(job.profileId);
         const bytes = await this.blobs.get(job.blobKey);
-        const profile = decodeProfile(bytes, { maxInputBytes: this.config.MAX_UPLOAD_BYTES, maxDecompressedBytes: this.config.MAX_DECOMPRESSED_BYTES });
-        const summary = summarizeProfile(profile);
+        const limits = withLimits({ maxInputBytes: this.config.MAX_UPLOAD_BYTES, maxDecompressedBytes: this.config.MAX_DECOMPRESSED_BYTES });
+        const raw = unpackInput(bytes, limits);
+        const summary = sniffInput(raw) === 'goroutine-text' ? summarizeDump(analyzeGoroutines(raw, limits)) : summarizeProfile(readProfile(raw, limits));
         await this.profiles.markDone(job.profileId, summary);
         span.setAttribute('memegraph.profile.kind', summary.kind);
         this.log.info({ profileId: job.profileId, kind: summary.kind, samples: summary.sampleCount }, 'profile analysed');
@@ -50,4 +51,20 @@ export class ProfileAnalysisService {
       }
     });
   }
+}
+
+/** A text dump has no sample types; describe it in the same shape as a goroutine profile. */
+function summarizeDump(r: GoroutineReport): ProfileSummary {
+  return {
+    kind: 'goroutine-dump',
+    sampleTypes: [{ type: 'goroutine', unit: 'count' }],
+    period: 1,
+    durationNanos: 0,
+    timeNanos: 0,
+    sampleCount: r.groups.length,
+    totals: [{ type: 'goroutine', unit: 'count', total: r.total }],
+    locationCount: 0,
+    functionCount: new Set(r.groups.flatMap((g) => g.stack)).size,
+    hasSymbols: true,
+  };
 }

@@ -1,0 +1,110 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type BlobStore } from '@memegraph/blobs';
+import { AppError } from '@memegraph/contracts';
+import { type Config } from '@memegraph/config';
+import { ProfileRepository } from '@memegraph/graph';
+import {
+  analyzeGoroutines,
+  buildCallTree,
+  callTreeToJSON,
+  groupGoroutineProfile,
+  type FlameBadge,
+  type GoroutineReport,
+  type ProfileModel,
+  readProfile,
+  renderFlameGraphSvg,
+  sandwich,
+  sniffInput,
+  toFolded,
+  toSpeedscope,
+  topTable,
+  unpackInput,
+  withLimits,
+} from '@memegraph/pprof';
+import { BLOBS, CONFIG } from '../infra/tokens';
+
+export interface ViewOptions {
+  sampleIndex?: string;
+  minFraction?: number;
+  inverted?: boolean;
+}
+
+/** Decoded profiles are reused across views of the same upload (keyed by content hash). */
+const CACHE_SIZE = 8;
+
+/** Read-side views of one stored profile: top table, flame graph data and exports, goroutines. */
+@Injectable()
+export class ProfileViewsService {
+  private readonly cache = new Map<string, ProfileModel | GoroutineReport>();
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(BLOBS) private readonly blobs: BlobStore,
+    private readonly profiles: ProfileRepository,
+  ) {}
+
+  private get limits() {
+    return withLimits({ maxInputBytes: this.config.MAX_UPLOAD_BYTES, maxDecompressedBytes: this.config.MAX_DECOMPRESSED_BYTES });
+  }
+
+  async original(id: string): Promise<{ filename: string; bytes: Buffer }> {
+    const rec = await this.profiles.get(id);
+    const key = await this.profiles.blobKeyOf(id);
+    if (!rec || !key) throw new AppError('NOT_FOUND', `no profile with id ${id}`);
+    return { filename: rec.filename, bytes: await this.blobs.get(key) };
+  }
+
+  private async load(id: string): Promise<ProfileModel | GoroutineReport> {
+    const key = await this.profiles.blobKeyOf(id);
+    if (!key) throw new AppError('NOT_FOUND', `no profile with id ${id}`);
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const bytes = await this.blobs.get(key);
+    const raw = unpackInput(bytes, this.limits);
+    const loaded = sniffInput(raw) === 'goroutine-text' ? analyzeGoroutines(raw, this.limits) : readProfile(raw, this.limits);
+    this.cache.set(key, loaded);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return loaded;
+  }
+
+  private async model(id: string): Promise<ProfileModel> {
+    const m = await this.load(id);
+    if (isGoroutineReport(m)) throw new AppError('UNSUPPORTED_FORMAT', 'this upload is a goroutine text dump: it has goroutine groups, not a call tree; see /goroutines');
+    return m;
+  }
+
+  async top(id: string, sampleIndex?: string, nodeCount?: number) {
+    return topTable(await this.model(id), { sampleIndex, nodeCount });
+  }
+
+  async flameData(id: string, o: ViewOptions) {
+    return callTreeToJSON(buildCallTree(await this.model(id), { sampleIndex: o.sampleIndex, minFraction: o.minFraction ?? 0.001, inverted: o.inverted }));
+  }
+
+  async flameSvg(id: string, o: ViewOptions & { badges?: FlameBadge[]; title?: string }) {
+    const tree = buildCallTree(await this.model(id), { sampleIndex: o.sampleIndex, inverted: o.inverted });
+    return renderFlameGraphSvg(tree, { title: o.title, badges: o.badges });
+  }
+
+  async folded(id: string, o: ViewOptions) {
+    return toFolded(buildCallTree(await this.model(id), { sampleIndex: o.sampleIndex }));
+  }
+
+  async speedscope(id: string, o: ViewOptions & { name: string }) {
+    return toSpeedscope(buildCallTree(await this.model(id), { sampleIndex: o.sampleIndex }), { name: o.name });
+  }
+
+  async sandwich(id: string, fn: string, o: ViewOptions) {
+    const s = sandwich(await this.model(id), fn, { sampleIndex: o.sampleIndex, minFraction: o.minFraction ?? 0.001 });
+    return { function: s.function, sampleType: s.sampleType, unit: s.unit, flat: s.flat, cum: s.cum, callers: callTreeToJSON(s.callers), callees: callTreeToJSON(s.callees) };
+  }
+
+  async goroutines(id: string): Promise<GoroutineReport> {
+    const loaded = await this.load(id);
+    if (isGoroutineReport(loaded)) return loaded;
+    if (!loaded.sampleTypes.some((t) => t.type === 'goroutine')) throw new AppError('UNSUPPORTED_FORMAT', 'goroutine groups need a goroutine profile or dump');
+    return groupGoroutineProfile(loaded);
+  }
+}
+
+const isGoroutineReport = (x: ProfileModel | GoroutineReport): x is GoroutineReport => 'groups' in x && 'byState' in x;
