@@ -1,0 +1,3 @@
+module memegraph.dev/demo-go
+
+go 1.22
