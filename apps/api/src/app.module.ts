@@ -4,6 +4,10 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TerminusModule } from '@nestjs/terminus';
 import { type Config } from '@memegraph/config';
 import type { Logger } from '@memegraph/telemetry';
+import { AlertStreamService } from './alerts/alert-stream.service';
+import { AlertsController } from './alerts/alerts.controller';
+import { WebhooksController } from './alerts/webhooks.controller';
+import { WebhooksService } from './alerts/webhooks.service';
 import { AuthGuard } from './auth/auth.guard';
 import { CatalogController } from './catalog/catalog.controller';
 import { HealthController } from './health/health.controller';
@@ -28,11 +32,13 @@ export class AppModule implements NestModule {
         // Uploads are held in memory up to the limit; larger ones are cut off with 413.
         MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
       ],
-      controllers: [HealthController, MetricsController, ProfilesController, ProfileViewsController, CatalogController],
+      controllers: [HealthController, MetricsController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController],
       providers: [
         MetricsService,
         ProfilesService,
         ProfileViewsService,
+        WebhooksService,
+        AlertStreamService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

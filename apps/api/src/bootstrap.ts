@@ -13,8 +13,10 @@ export async function createApi(config: Config, logger: Logger = createLogger({ 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, logger), {
     logger: ['error', 'warn'],
     bodyParser: true,
+    // Webhook signatures are computed over the exact bytes received.
+    rawBody: true,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: config.WEBHOOK_MAX_BYTES });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
 

@@ -7,6 +7,20 @@ const bool = z
 const port = z.coerce.number().int().min(1).max(65535);
 const bytes = z.coerce.number().int().positive();
 
+const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const pairs = z.string().transform((raw, ctx) => {
+  const out: Record<string, string> = {};
+  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const i = entry.indexOf('=');
+    if (i <= 0) {
+      ctx.addIssue({ code: 'custom', message: `entry "${entry}" must be name=value` });
+      return z.NEVER;
+    }
+    out[entry.slice(0, i)] = entry.slice(i + 1);
+  }
+  return out;
+});
+
 /** `name:role:token` entries, comma-separated. Tokens are compared in constant time by the API. */
 const tokens = z.string().transform((raw, ctx) => {
   const out: { name: string; role: z.infer<typeof RoleSchema>; token: string }[] = [];
@@ -44,6 +58,25 @@ export const ConfigSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('memegraph'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  ALERTMANAGER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  GRAFANA_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Set when Grafana's webhook HMAC is configured with a timestamp header. */
+  GRAFANA_TIMESTAMP_HEADER: z.string().regex(/^[A-Za-z0-9-]+$/).optional(),
+  GENERIC_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  WEBHOOK_MAX_BYTES: bytes.default(1024 * 1024),
+  WEBHOOK_RATE_PER_SECOND: z.coerce.number().int().min(1).default(2000),
+  SERVICE_LABELS: list.default(['service', 'app', 'app_kubernetes_io_name', 'job', 'container', 'deployment', 'namespace']),
+  CAPTURE_ALLOWLIST: list.default([]),
+  CAPTURE_ALLOW_LOOPBACK: bool.optional(),
+  CAPTURE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  /** Annotation of an alert that names the service's pprof base URL. */
+  PPROF_URL_ANNOTATION: z.string().default('pprof_url'),
+  /** service=baseURL pairs, for services whose alerts carry no pprof annotation. */
+  PPROF_TARGETS: pairs.default({}),
+  CORRELATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SINK_SLACK_URL: z.string().url().optional(),
+  SINK_WEBHOOK_URL: z.string().url().optional(),
+  SINK_WEBHOOK_SECRET: z.string().min(16).optional(),
   OTEL_SERVICE_NAME: z.string().optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './http';
+export * from './alerts';
 export * from './jobs';
 export * from './profiles';
 export * from './root-causes';

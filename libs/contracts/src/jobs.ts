@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const TraceCarrierSchema = z.record(z.string(), z.string());
 export type TraceCarrier = z.infer<typeof TraceCarrierSchema>;
 
-export const QueueNames = { profiles: 'profiles' } as const;
+export const QueueNames = { profiles: 'profiles', alerts: 'alerts' } as const;
 
 export const AnalyzeProfileJobSchema = z.object({
   profileId: z.string(),

@@ -1,4 +1,5 @@
 export * from './migrations';
 export * from './neo4j-client';
+export * from './repositories/alert.repository';
 export * from './repositories/catalog.repository';
 export * from './repositories/profile.repository';

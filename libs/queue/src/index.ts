@@ -1,3 +1,5 @@
+export * from './job-queue';
 export * from './profile-queue';
 export * from './redis';
 export { type Worker, UnrecoverableError } from 'bullmq';
+export * from './event-bus';

@@ -1,8 +1,8 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
-import { Neo4jClient, ProfileRepository } from '@memegraph/graph';
-import { createRedis, ProfileQueue } from '@memegraph/queue';
+import { AlertRepository, Neo4jClient, ProfileRepository } from '@memegraph/graph';
+import { AlertQueue, createRedis, EventBus, ProfileQueue } from '@memegraph/queue';
 import { createLogger, type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
@@ -15,6 +15,7 @@ export class InfraModule implements OnApplicationShutdown {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(Neo4jClient) private readonly neo4j: Neo4jClient,
     @Inject(ProfileQueue) private readonly queue: ProfileQueue,
+    @Inject(AlertQueue) private readonly alertQueue: AlertQueue,
   ) {}
 
   static forConfig(config: Config, logger?: Logger): DynamicModule {
@@ -36,15 +37,19 @@ export class InfraModule implements OnApplicationShutdown {
           useFactory: () => new Neo4jClient({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE }),
         },
         { provide: ProfileQueue, inject: [REDIS], useFactory: (redis: Redis) => new ProfileQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: AlertQueue, inject: [REDIS], useFactory: (redis: Redis) => new AlertQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: EventBus, inject: [REDIS], useFactory: (redis: Redis) => new EventBus(redis, config.QUEUE_PREFIX) },
         { provide: BLOBS, useFactory: () => new FsBlobStore(config.BLOB_DIR) },
         { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
+        { provide: AlertRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new AlertRepository(db) },
       ],
-      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, BLOBS, ProfileRepository],
+      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, EventBus, BLOBS, ProfileRepository, AlertRepository],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close().catch(() => undefined);
+    await this.alertQueue.close().catch(() => undefined);
     this.redis.disconnect();
     await this.neo4j.close();
   }

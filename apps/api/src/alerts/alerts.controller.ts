@@ -1,0 +1,82 @@
+import { Controller, Get, type MessageEvent, Param, Query, Sse } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AlertRecordSchema, AppError, ErrorBodySchema } from '@memegraph/contracts';
+import { AlertRepository } from '@memegraph/graph';
+import { AlertQueue } from '@memegraph/queue';
+import { filter, interval, map, merge, type Observable } from 'rxjs';
+import { z } from 'zod';
+import { Access } from '../auth/public.decorator';
+import { openApiSchema } from '../http/openapi-schema';
+import { parseOr400 } from '../http/zod-body';
+import { AlertStreamService } from './alert-stream.service';
+
+const ListQuery = z.object({
+  status: z.enum(['firing', 'resolved']).optional(),
+  service: z.string().max(200).optional(),
+  classId: z.string().max(100).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 15_000;
+
+@ApiTags('alerts')
+@Controller('v1/alerts')
+export class AlertsController {
+  constructor(
+    private readonly alerts: AlertRepository,
+    private readonly queue: AlertQueue,
+    private readonly stream: AlertStreamService,
+  ) {}
+
+  @Get()
+  @Access('read')
+  @ApiOperation({ summary: 'Alerts, newest first; filter by status, service, root-cause class and time.' })
+  @ApiQuery({ name: 'status', required: false, enum: ['firing', 'resolved'] })
+  @ApiQuery({ name: 'service', required: false })
+  @ApiQuery({ name: 'classId', required: false })
+  @ApiQuery({ name: 'since', required: false })
+  @ApiQuery({ name: 'until', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
+  async list(@Query() query: Record<string, string>) {
+    const q = parseOr400(ListQuery, query);
+    const items = await this.alerts.list({ ...q, limit: q.limit + 1, before: q.cursor });
+    const page = items.slice(0, q.limit);
+    return { items: page, ...(items.length > q.limit ? { nextCursor: page[page.length - 1]!.receivedAt } : {}) };
+  }
+
+  @Sse('stream')
+  @Access('read')
+  @ApiProduces('text/event-stream')
+  @ApiOperation({ summary: 'Server-sent events: alert.received, alert.updated, alert.enriched.' })
+  events(): Observable<MessageEvent> {
+    const live = this.stream.events.pipe(
+      filter((e) => e.type.startsWith('alert.')),
+      map((e) => ({ type: e.type, id: `${e.id}:${e.at}`, data: e })),
+    );
+    const heartbeat = interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'heartbeat', data: { at: new Date().toISOString() } })));
+    return merge(live, heartbeat);
+  }
+
+  @Get('dead-letters')
+  @Access('engineer')
+  @ApiOperation({ summary: 'Enrichment jobs that failed every attempt.' })
+  async deadLetters() {
+    return { items: await this.queue.deadLetters(100) };
+  }
+
+  @Get(':id')
+  @Access('read')
+  @ApiOkResponse({ schema: openApiSchema(AlertRecordSchema) })
+  @ApiResponse({ status: 404, schema: openApiSchema(ErrorBodySchema) })
+  async get(@Param('id') id: string) {
+    if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError('NOT_FOUND', `no alert with id ${id}`);
+    const alert = await this.alerts.get(id);
+    if (!alert) throw new AppError('NOT_FOUND', `no alert with id ${id}`);
+    return alert;
+  }
+}

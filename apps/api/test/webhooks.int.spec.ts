@@ -1,0 +1,163 @@
+import { createHmac } from 'node:crypto';
+import { type INestApplication } from '@nestjs/common';
+import { AlertQueue } from '@memegraph/queue';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../src/bootstrap';
+import { bearer, integration, testConfig } from '../../../test/support/services';
+
+const AM_TOKEN = 'am-token-0123456789abcdef';
+const GRAFANA_SECRET = 'grafana-secret-0123456789';
+const GENERIC_SECRET = 'generic-secret-0123456789';
+
+let seq = 0;
+/** A fresh Alertmanager v4 payload; each call makes distinct alerts unless told otherwise. */
+function amPayload(opts: { n?: number; status?: 'firing' | 'resolved'; key?: string; truncated?: number } = {}) {
+  const key = opts.key ?? `k${Date.now()}-${seq++}`;
+  return {
+    version: '4',
+    groupKey: `{}:{alertname="KubePodCrashLooping"}`,
+    truncatedAlerts: opts.truncated ?? 0,
+    status: opts.status ?? 'firing',
+    receiver: 'memegraph',
+    groupLabels: { alertname: 'KubePodCrashLooping' },
+    commonLabels: { alertname: 'KubePodCrashLooping', namespace: 'shop' },
+    commonAnnotations: {},
+    externalURL: 'http://alertmanager.local:9093',
+    alerts: Array.from({ length: opts.n ?? 1 }, (_, i) => ({
+      status: opts.status ?? 'firing',
+      labels: { alertname: 'KubePodCrashLooping', namespace: 'shop', service: 'checkout', pod: `checkout-${key}-${i}` },
+      annotations: { description: `Pod shop/checkout-${i} is in CrashLoopBackOff (back-off restarting failed container)` },
+      startsAt: '2026-11-26T09:00:00Z',
+      endsAt: opts.status === 'resolved' ? '2026-11-26T09:30:00Z' : '0001-01-01T00:00:00Z',
+      generatorURL: 'http://prometheus.local:9090/graph',
+      fingerprint: `${key}-${i}`,
+    })),
+  };
+}
+
+describe.skipIf(!integration)('alert webhooks', () => {
+  let api: INestApplication;
+  const config = testConfig({ ALERTMANAGER_TOKEN: AM_TOKEN, GRAFANA_WEBHOOK_SECRET: GRAFANA_SECRET, GENERIC_WEBHOOK_SECRET: GENERIC_SECRET, WEBHOOK_MAX_BYTES: '65536' });
+  beforeAll(async () => {
+    api = await createApi(config);
+    await api.init();
+  });
+  afterAll(() => api?.close());
+  const http = () => request(api.getHttpServer());
+  const am = (body: unknown) => http().post('/v1/webhooks/alertmanager').set('Authorization', `Bearer ${AM_TOKEN}`).send(body as object);
+  const getAlert = async (id: string) => (await http().get(`/v1/alerts/${id}`).set(bearer('viewer')).expect(200)).body;
+
+  it('accepts a firing alert: persisted, queued, 202 with its id', async () => {
+    const res = await am(amPayload()).expect(202);
+    expect(res.body).toEqual({ accepted: 1, alertIds: [expect.stringMatching(/^[0-9a-f]{32}$/)] });
+    const alert = await getAlert(res.body.alertIds[0]);
+    expect(alert).toMatchObject({ name: 'KubePodCrashLooping', status: 'firing', service: 'checkout', enrichment: 'pending', deliveries: 1, source: 'alertmanager' });
+    const jobs = await api.get(AlertQueue).counts();
+    expect(jobs.waiting + jobs.active + jobs.delayed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is idempotent: a duplicate delivery (HA peer) is one alert and one job; resolved closes it', async () => {
+    const payload = amPayload({ key: `dup-${Date.now()}` });
+    const first = await am(payload).expect(202);
+    const before = await api.get(AlertQueue).counts();
+    const second = await am(payload).expect(202);
+    expect(second.body.alertIds).toEqual(first.body.alertIds);
+    const after = await api.get(AlertQueue).counts();
+    expect(after.waiting).toBe(before.waiting);
+    expect((await getAlert(first.body.alertIds[0])).deliveries).toBe(2);
+
+    const resolved = { ...payload, status: 'resolved', alerts: payload.alerts.map((a) => ({ ...a, status: 'resolved', endsAt: '2026-11-26T09:30:00Z' })) };
+    await am(resolved).expect(202);
+    const closed = await getAlert(first.body.alertIds[0]);
+    expect(closed.status).toBe('resolved');
+    expect(closed.endsAt).toMatch(/^2026-11-26T09:30:00/);
+  });
+
+  it('accepts grouped and truncated payloads', async () => {
+    const res = await am(amPayload({ n: 5, truncated: 12 })).expect(202);
+    expect(res.body.accepted).toBe(5);
+    expect(new Set(res.body.alertIds).size).toBe(5);
+    expect(res.body.truncatedAlerts).toBe(12);
+  });
+
+  it('refuses bad credentials with 401 and stores nothing', async () => {
+    const payload = amPayload({ key: `noauth-${Date.now()}` });
+    await http().post('/v1/webhooks/alertmanager').send(payload).expect(401);
+    await http().post('/v1/webhooks/alertmanager').set('Authorization', 'Bearer wrong-token-000000000').send(payload).expect(401);
+    await http().post('/v1/webhooks/alertmanager').set(bearer('admin')).send(payload).expect(401);
+    const list = await http().get('/v1/alerts?limit=200').set(bearer('viewer')).expect(200);
+    expect(list.body.items.some((a: { fingerprint: string }) => a.fingerprint.startsWith('noauth-'))).toBe(false);
+  });
+
+  it('answers 400 naming the field, and 413 for oversized bodies', async () => {
+    const bad = amPayload();
+    (bad.alerts[0] as { startsAt: string }).startsAt = 'not-a-time';
+    const r = await am(bad).expect(400);
+    expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('alerts.0.startsAt') });
+    expect((await am({ status: 'firing' }).expect(400)).body.error.message).toMatch(/^alerts/);
+    await http().post('/v1/webhooks/alertmanager').set('Authorization', `Bearer ${AM_TOKEN}`).set('Content-Type', 'application/json').send('{"status":').expect(400);
+    const huge = amPayload();
+    huge.alerts[0]!.annotations.description = 'x'.repeat(70_000);
+    expect((await am(huge).expect(413)).body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('verifies Grafana HMAC signatures', async () => {
+    const body = JSON.stringify(amPayload());
+    const sig = createHmac('sha256', GRAFANA_SECRET).update(body).digest('hex');
+    await http().post('/v1/webhooks/grafana').set('Content-Type', 'application/json').set('X-Grafana-Alerting-Signature', sig).send(body).expect(202);
+    await http().post('/v1/webhooks/grafana').set('Content-Type', 'application/json').set('X-Grafana-Alerting-Signature', sig.replace(/^./, '0')).send(body).expect(401);
+    await http().post('/v1/webhooks/grafana').set('Content-Type', 'application/json').send(body).expect(401);
+  });
+
+  it('verifies generic HMAC with timestamp and refuses replays', async () => {
+    const body = JSON.stringify({ alerts: [{ name: 'HighLatency', service: 'search', description: 'p99 over 2s' }] });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const sig = `sha256=${createHmac('sha256', GENERIC_SECRET).update(`${ts}.${body}`).digest('hex')}`;
+    const send = (t: string, s: string) => http().post('/v1/webhooks/generic').set('Content-Type', 'application/json').set('X-Memegraph-Timestamp', t).set('X-Memegraph-Signature', s).send(body);
+    const ok = await send(ts, sig).expect(202);
+    expect(ok.body.accepted).toBe(1);
+    expect((await send(ts, sig).expect(401)).body.error.message).toMatch(/replay/);
+    const old = String(Math.floor(Date.now() / 1000) - 3600);
+    const oldSig = `sha256=${createHmac('sha256', GENERIC_SECRET).update(`${old}.${body}`).digest('hex')}`;
+    expect((await send(old, oldSig).expect(401)).body.error.message).toMatch(/window/);
+  });
+
+  it('lists alerts with filters and pagination', async () => {
+    const page1 = await http().get('/v1/alerts?limit=2&status=firing&service=checkout').set(bearer('viewer')).expect(200);
+    expect(page1.body.items).toHaveLength(2);
+    expect(page1.body.items.every((a: { status: string; service: string }) => a.status === 'firing' && a.service === 'checkout')).toBe(true);
+    const page2 = await http().get(`/v1/alerts?limit=2&status=firing&service=checkout&cursor=${encodeURIComponent(page1.body.nextCursor)}`).set(bearer('viewer')).expect(200);
+    expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
+    await http().get('/v1/alerts?status=burning').set(bearer('viewer')).expect(400);
+    await http().get('/v1/alerts/ffffffffffffffffffffffffffffffff').set(bearer('viewer')).expect(404);
+  });
+});
+
+describe.skipIf(!integration)('webhook rate limits and outages', () => {
+  it('answers 429 past the per-source rate', async () => {
+    const api = await createApi(testConfig({ ALERTMANAGER_TOKEN: AM_TOKEN, WEBHOOK_RATE_PER_SECOND: '1' }));
+    await api.init();
+    try {
+      const send = () => request(api.getHttpServer()).post('/v1/webhooks/alertmanager').set('Authorization', `Bearer ${AM_TOKEN}`).send(amPayload());
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await send()).status);
+      expect(codes.slice(0, 2)).toEqual([202, 202]);
+      expect(codes).toContain(429);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('answers 503 when Redis is down so Alertmanager retries', async () => {
+    const api = await createApi(testConfig({ ALERTMANAGER_TOKEN: AM_TOKEN, REDIS_URL: 'redis://127.0.0.1:1' }));
+    await api.init();
+    try {
+      const res = await request(api.getHttpServer()).post('/v1/webhooks/alertmanager').set('Authorization', `Bearer ${AM_TOKEN}`).send(amPayload());
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('DEPENDENCY_UNAVAILABLE');
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { type TraceCarrier } from '@memegraph/contracts';
+import { injectTraceContext, withSpan } from '@memegraph/telemetry';
+import { type Job, Queue, Worker } from 'bullmq';
+import { type Redis } from 'ioredis';
+import { type z } from 'zod';
+
+export interface QueueOptions {
+  prefix: string;
+  attempts: number;
+  enqueueTimeoutMs?: number;
+  /** First retry delay; doubles each attempt. */
+  backoffMs?: number;
+}
+
+export type JobCounts = Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed', number>;
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  p.catch(() => undefined); // a late rejection after the timeout must not go unhandled
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A named BullMQ queue as producers see it. Jobs are idempotent by id (BullMQ ignores a
+ * second add with the same id) and carry the caller's trace context.
+ */
+export class JobQueue<T extends { trace: TraceCarrier }> {
+  protected readonly queue: Queue<T>;
+
+  constructor(
+    readonly name: string,
+    connection: Redis,
+    private readonly opts: QueueOptions,
+  ) {
+    this.queue = new Queue<T>(name, { connection, prefix: opts.prefix });
+    // Connection errors surface as failed enqueues (503) and on /readyz, not as crashes.
+    this.queue.on('error', () => undefined);
+  }
+
+  async enqueue(jobId: string, data: Omit<T, 'trace'>, jobName = 'run'): Promise<void> {
+    await withSpan(`queue.enqueue ${this.name}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': this.name }, async () => {
+      const added = this.queue.add(jobName as never, { ...data, trace: injectTraceContext() } as never, {
+        jobId,
+        attempts: this.opts.attempts,
+        backoff: { type: 'exponential', delay: this.opts.backoffMs ?? 1_000 },
+        removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+        removeOnFail: false,
+      });
+      // BullMQ waits for a connection forever; a caller must hear "unavailable" instead.
+      await withTimeout(added, this.opts.enqueueTimeoutMs ?? 5_000, 'Redis did not accept the job in time');
+    });
+  }
+
+  async counts(): Promise<JobCounts> {
+    const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+    return { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0 };
+  }
+
+  /** Jobs that used up their attempts: the dead-letter list. */
+  async deadLetters(limit = 50): Promise<{ id: string; data: T; failedReason: string; attemptsMade: number; finishedOn?: number }[]> {
+    const jobs = await this.queue.getFailed(0, limit - 1);
+    return jobs.map((j) => ({ id: String(j.id), data: j.data as T, failedReason: j.failedReason, attemptsMade: j.attemptsMade, finishedOn: j.finishedOn }));
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+export type JobProcessor<T> = (job: T, meta: { attempt: number; maxAttempts: number; id: string }) => Promise<void>;
+
+/** Starts a worker on a queue; more processes running this scale out. */
+export function startJobWorker<S extends z.ZodType<{ trace: TraceCarrier }>>(
+  name: string,
+  schema: S,
+  connection: Redis,
+  opts: QueueOptions & { concurrency: number },
+  processor: JobProcessor<z.infer<S>>,
+): Worker<z.infer<S>> {
+  return new Worker<z.infer<S>>(
+    name,
+    async (job: Job<z.infer<S>>) => {
+      const data = schema.parse(job.data);
+      await processor(data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1, id: String(job.id) });
+    },
+    { connection, prefix: opts.prefix, concurrency: opts.concurrency },
+  );
+}
