@@ -9,6 +9,7 @@ import { AlertsController } from './alerts/alerts.controller';
 import { WebhooksController } from './alerts/webhooks.controller';
 import { WebhooksService } from './alerts/webhooks.service';
 import { AuthGuard } from './auth/auth.guard';
+import { CapturesController } from './captures/captures.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
@@ -32,7 +33,7 @@ export class AppModule implements NestModule {
         // Uploads are held in memory up to the limit; larger ones are cut off with 413.
         MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
       ],
-      controllers: [HealthController, MetricsController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController],
+      controllers: [HealthController, MetricsController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController, CapturesController],
       providers: [
         MetricsService,
         ProfilesService,

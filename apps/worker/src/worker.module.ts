@@ -1,10 +1,11 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
-import { migrate, Neo4jClient, ProfileRepository } from '@memegraph/graph';
-import { createRedis, startProfileWorker, type Worker } from '@memegraph/queue';
+import { CaptureRepository, migrate, Neo4jClient, ProfileRepository } from '@memegraph/graph';
+import { createRedis, ProfileQueue, startCaptureWorker, startProfileWorker, type Worker } from '@memegraph/queue';
 import { type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
+import { CaptureService } from './captures/capture.service';
 import { ProfileAnalysisService } from './profiles/profile-analysis.service';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
 
@@ -19,6 +20,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(REDIS) private readonly redis: Redis,
     private readonly neo4j: Neo4jClient,
     private readonly analysis: ProfileAnalysisService,
+    private readonly captures: CaptureService,
+    private readonly profileQueue: ProfileQueue,
   ) {}
 
   static forConfig(config: Config, logger: Logger): DynamicModule {
@@ -34,7 +37,10 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           useFactory: () => new Neo4jClient({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE }),
         },
         { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
+        { provide: CaptureRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new CaptureRepository(db) },
+        { provide: ProfileQueue, inject: [REDIS], useFactory: (redis: Redis) => new ProfileQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         ProfileAnalysisService,
+        CaptureService,
       ],
     };
   }
@@ -42,16 +48,22 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     await migrate(this.neo4j);
     const opts = { prefix: this.config.QUEUE_PREFIX, attempts: this.config.JOB_ATTEMPTS, concurrency: this.config.WORKER_CONCURRENCY };
-    const worker = startProfileWorker(this.redis, opts, (job, meta) => this.analysis.analyze(job, meta));
-    worker.on('error', (err) => this.log.error({ err }, 'profile worker error'));
-    this.workers.push(worker);
-    await worker.waitUntilReady();
-    this.log.info({ queues: ['profiles'], concurrency: opts.concurrency }, 'worker ready');
+    this.workers.push(
+      startProfileWorker(this.redis, opts, (job, meta) => this.analysis.analyze(job, meta)),
+      // A capture holds a connection open for its CPU profile's duration; it is I/O, not CPU.
+      startCaptureWorker(this.redis, { ...opts, attempts: 1, concurrency: 4 }, (job) => this.captures.run(job)),
+    );
+    for (const w of this.workers) {
+      w.on('error', (err) => this.log.error({ err, queue: w.name }, 'worker error'));
+      await w.waitUntilReady();
+    }
+    this.log.info({ queues: this.workers.map((w) => w.name), concurrency: opts.concurrency }, 'worker ready');
   }
 
   /** Lets running jobs finish (BullMQ close waits), then releases connections. */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    await this.profileQueue.close();
     this.redis.disconnect();
     await this.neo4j.close();
   }

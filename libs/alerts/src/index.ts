@@ -1,2 +1,4 @@
 export * from './normalize';
 export * from './signatures';
+export * from './enrichment-diagram';
+export * from './sinks';

@@ -1,4 +1,4 @@
-import { AnalyzeProfileJobSchema, type AnalyzeProfileJob, EnrichAlertJobSchema, type EnrichAlertJob, QueueNames } from '@memegraph/contracts';
+import { AnalyzeProfileJobSchema, type AnalyzeProfileJob, type CaptureJob, CaptureJobSchema, EnrichAlertJobSchema, type EnrichAlertJob, QueueNames } from '@memegraph/contracts';
 import { type Worker } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { JobQueue, type JobProcessor, type QueueOptions, startJobWorker } from './job-queue';
@@ -32,3 +32,17 @@ export const startAlertWorker = (connection: Redis, opts: QueueOptions & { concu
   startJobWorker(QueueNames.alerts, EnrichAlertJobSchema, connection, opts, processor);
 
 export type { JobProcessor };
+
+/** Live captures run in the worker (it alone reaches out to services, under the allowlist). */
+export class CaptureQueue extends JobQueue<CaptureJob> {
+  constructor(connection: Redis, opts: QueueOptions) {
+    super(QueueNames.captures, connection, opts);
+  }
+
+  enqueueCapture(job: Omit<CaptureJob, 'trace'>): Promise<void> {
+    return this.enqueue(job.captureId, job, 'capture');
+  }
+}
+
+export const startCaptureWorker = (connection: Redis, opts: QueueOptions & { concurrency: number }, processor: JobProcessor<CaptureJob>): Worker<CaptureJob> =>
+  startJobWorker(QueueNames.captures, CaptureJobSchema, connection, opts, processor);

@@ -1,8 +1,8 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
-import { AlertRepository, Neo4jClient, ProfileRepository } from '@memegraph/graph';
-import { AlertQueue, createRedis, EventBus, ProfileQueue } from '@memegraph/queue';
+import { AlertRepository, CaptureRepository, IncidentRepository, Neo4jClient, ProfileRepository } from '@memegraph/graph';
+import { AlertQueue, CaptureQueue, createRedis, EventBus, ProfileQueue } from '@memegraph/queue';
 import { createLogger, type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
@@ -16,6 +16,7 @@ export class InfraModule implements OnApplicationShutdown {
     @Inject(Neo4jClient) private readonly neo4j: Neo4jClient,
     @Inject(ProfileQueue) private readonly queue: ProfileQueue,
     @Inject(AlertQueue) private readonly alertQueue: AlertQueue,
+    @Inject(CaptureQueue) private readonly captureQueue: CaptureQueue,
   ) {}
 
   static forConfig(config: Config, logger?: Logger): DynamicModule {
@@ -38,18 +39,22 @@ export class InfraModule implements OnApplicationShutdown {
         },
         { provide: ProfileQueue, inject: [REDIS], useFactory: (redis: Redis) => new ProfileQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         { provide: AlertQueue, inject: [REDIS], useFactory: (redis: Redis) => new AlertQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: CaptureQueue, inject: [REDIS], useFactory: (redis: Redis) => new CaptureQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: 1 }) },
         { provide: EventBus, inject: [REDIS], useFactory: (redis: Redis) => new EventBus(redis, config.QUEUE_PREFIX) },
         { provide: BLOBS, useFactory: () => new FsBlobStore(config.BLOB_DIR) },
         { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
         { provide: AlertRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new AlertRepository(db) },
+        { provide: CaptureRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new CaptureRepository(db) },
+        { provide: IncidentRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new IncidentRepository(db) },
       ],
-      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, EventBus, BLOBS, ProfileRepository, AlertRepository],
+      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, CaptureQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close().catch(() => undefined);
     await this.alertQueue.close().catch(() => undefined);
+    await this.captureQueue.close().catch(() => undefined);
     this.redis.disconnect();
     await this.neo4j.close();
   }
