@@ -9,6 +9,7 @@ const byErrorCode: Partial<Record<ErrorCode, number>> = {
   EMPTY_FILE: ExitCode.badInput,
   UNSUPPORTED_FORMAT: ExitCode.badInput,
   CORRUPT_PROFILE: ExitCode.badInput,
+  CORRUPT_IMAGE: ExitCode.badInput,
   NOT_FOUND: ExitCode.badInput,
   PROFILE_TOO_LARGE: ExitCode.limit,
   PAYLOAD_TOO_LARGE: ExitCode.limit,

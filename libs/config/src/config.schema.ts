@@ -77,6 +77,10 @@ export const ConfigSchema = z.object({
   SINK_SLACK_URL: z.string().url().optional(),
   SINK_WEBHOOK_URL: z.string().url().optional(),
   SINK_WEBHOOK_SECRET: z.string().min(16).optional(),
+  MAX_IMAGE_BYTES: bytes.default(10 * 1024 * 1024),
+  MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(40_000_000),
+  OCR_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
+  OCR_LANGUAGES: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/).default('eng+chi_sim'),
   OTEL_SERVICE_NAME: z.string().optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });

@@ -4,4 +4,5 @@ export * from './repositories/alert.repository';
 export * from './repositories/capture.repository';
 export * from './repositories/catalog.repository';
 export * from './repositories/incident.repository';
+export * from './repositories/meme.repository';
 export * from './repositories/profile.repository';

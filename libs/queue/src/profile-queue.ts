@@ -1,4 +1,4 @@
-import { AnalyzeProfileJobSchema, type AnalyzeProfileJob, type CaptureJob, CaptureJobSchema, EnrichAlertJobSchema, type EnrichAlertJob, QueueNames } from '@memegraph/contracts';
+import { AnalyzeProfileJobSchema, type AnalyzeProfileJob, type CaptureJob, CaptureJobSchema, type OcrJob, OcrJobSchema, EnrichAlertJobSchema, type EnrichAlertJob, QueueNames } from '@memegraph/contracts';
 import { type Worker } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { JobQueue, type JobProcessor, type QueueOptions, startJobWorker } from './job-queue';
@@ -46,3 +46,17 @@ export class CaptureQueue extends JobQueue<CaptureJob> {
 
 export const startCaptureWorker = (connection: Redis, opts: QueueOptions & { concurrency: number }, processor: JobProcessor<CaptureJob>): Worker<CaptureJob> =>
   startJobWorker(QueueNames.captures, CaptureJobSchema, connection, opts, processor);
+
+/** OCR of submitted meme screenshots (job id = meme id). */
+export class OcrQueue extends JobQueue<OcrJob> {
+  constructor(connection: Redis, opts: QueueOptions) {
+    super(QueueNames.ocr, connection, opts);
+  }
+
+  enqueueOcr(job: Omit<OcrJob, 'trace'>): Promise<void> {
+    return this.enqueue(job.memeId, job, 'ocr');
+  }
+}
+
+export const startOcrWorker = (connection: Redis, opts: QueueOptions & { concurrency: number }, processor: JobProcessor<OcrJob>): Worker<OcrJob> =>
+  startJobWorker(QueueNames.ocr, OcrJobSchema, connection, opts, processor);

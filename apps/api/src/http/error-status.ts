@@ -7,6 +7,9 @@ export const statusOf: Record<ErrorCode, number> = {
   EMPTY_FILE: 400,
   UNSUPPORTED_FORMAT: 415,
   CORRUPT_PROFILE: 422,
+  CORRUPT_IMAGE: 422,
+  RUNBOOK_INCOMPLETE: 422,
+  CONFLICT: 409,
   PROFILE_TOO_LARGE: 413,
   PAYLOAD_TOO_LARGE: 413,
   LIMIT_EXCEEDED: 413,
@@ -25,6 +28,7 @@ export const codeOfStatus = (status: number): ErrorCode => {
     case 401: return 'UNAUTHENTICATED';
     case 403: return 'FORBIDDEN';
     case 404: return 'NOT_FOUND';
+    case 409: return 'CONFLICT';
     case 413: return 'PAYLOAD_TOO_LARGE';
     case 415: return 'UNSUPPORTED_FORMAT';
     case 429: return 'RATE_LIMITED';

@@ -1,8 +1,8 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
-import { AlertRepository, CaptureRepository, IncidentRepository, Neo4jClient, ProfileRepository } from '@memegraph/graph';
-import { AlertQueue, CaptureQueue, createRedis, EventBus, ProfileQueue } from '@memegraph/queue';
+import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, Neo4jClient, ProfileRepository } from '@memegraph/graph';
+import { AlertQueue, CaptureQueue, createRedis, EventBus, OcrQueue, ProfileQueue } from '@memegraph/queue';
 import { createLogger, type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
@@ -17,6 +17,7 @@ export class InfraModule implements OnApplicationShutdown {
     @Inject(ProfileQueue) private readonly queue: ProfileQueue,
     @Inject(AlertQueue) private readonly alertQueue: AlertQueue,
     @Inject(CaptureQueue) private readonly captureQueue: CaptureQueue,
+    @Inject(OcrQueue) private readonly ocrQueue: OcrQueue,
   ) {}
 
   static forConfig(config: Config, logger?: Logger): DynamicModule {
@@ -40,14 +41,16 @@ export class InfraModule implements OnApplicationShutdown {
         { provide: ProfileQueue, inject: [REDIS], useFactory: (redis: Redis) => new ProfileQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         { provide: AlertQueue, inject: [REDIS], useFactory: (redis: Redis) => new AlertQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         { provide: CaptureQueue, inject: [REDIS], useFactory: (redis: Redis) => new CaptureQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: 1 }) },
+        { provide: OcrQueue, inject: [REDIS], useFactory: (redis: Redis) => new OcrQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         { provide: EventBus, inject: [REDIS], useFactory: (redis: Redis) => new EventBus(redis, config.QUEUE_PREFIX) },
         { provide: BLOBS, useFactory: () => new FsBlobStore(config.BLOB_DIR) },
         { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
         { provide: AlertRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new AlertRepository(db) },
         { provide: CaptureRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new CaptureRepository(db) },
+        { provide: MemeRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new MemeRepository(db) },
         { provide: IncidentRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new IncidentRepository(db) },
       ],
-      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, CaptureQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository],
+      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, CaptureQueue, OcrQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository, MemeRepository],
     };
   }
 
@@ -55,6 +58,7 @@ export class InfraModule implements OnApplicationShutdown {
     await this.queue.close().catch(() => undefined);
     await this.alertQueue.close().catch(() => undefined);
     await this.captureQueue.close().catch(() => undefined);
+    await this.ocrQueue.close().catch(() => undefined);
     this.redis.disconnect();
     await this.neo4j.close();
   }

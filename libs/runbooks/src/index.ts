@@ -1,0 +1,2 @@
+export * from './promql';
+export * from './publish-check';
