@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(__dirname, '../..');
 /** The project's own fixtures, generated from infra/demo-go by scripts/fixtures/gen. */
-export const projectFixtures = process.env.MEMEGRAPH_FIXTURES_OVERRIDE ?? join(repoRoot, 'fixtures/go');
+export const projectFixtures = join(repoRoot, 'fixtures/go');
 /** Shared real-world fixtures; present only beside the steering checkout. */
 export const sharedFixtures = resolve(repoRoot, '../shared/fixtures/pprof');
 export const hasSharedFixtures = existsSync(join(sharedFixtures, 'MANIFEST.json'));

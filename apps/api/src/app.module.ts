@@ -14,6 +14,7 @@ import { MemesService } from './memes/memes.service';
 import { CapturesController } from './captures/captures.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { HealthController } from './health/health.controller';
+import { GraphModule } from './graph/graph.module';
 import { ErrorFilter } from './http/error.filter';
 import { RequestObserverMiddleware } from './http/request-observer.middleware';
 import { InfraModule } from './infra/infra.module';
@@ -32,6 +33,7 @@ export class AppModule implements NestModule {
       imports: [
         InfraModule.forConfig(config, logger),
         TerminusModule.forRoot({ logger: false }),
+        GraphModule,
         // Uploads are held in memory up to the limit; larger ones are cut off with 413.
         MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
       ],

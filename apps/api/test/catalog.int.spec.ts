@@ -22,6 +22,9 @@ describe.skipIf(!integration)('meme catalog', () => {
     expect(await new CatalogRepository(db).countBuiltinMemes()).toBe(RootCauseClassIds.length);
     const rows = await db.read<{ caption: string }>("MATCH (m:Meme)-[:STANDS_FOR]->(:RootCause {classId: 'heap-leak'}) RETURN m.captionZh AS caption");
     expect(rows).toEqual([{ caption: '内存气球越吹越大' }]);
+    // The knowledge base rides on the same RootCause nodes, one per class id.
+    const kb = await db.read<{ n: number; withRunbook: number }>('MATCH (r:RootCause) RETURN count(r) AS n, count(r.runbookCommands) AS withRunbook');
+    expect(kb[0]).toEqual({ n: RootCauseClassIds.length, withRunbook: RootCauseClassIds.length });
   });
 
   it('is served by the API with badges', async () => {

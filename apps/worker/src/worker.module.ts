@@ -1,11 +1,14 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
-import { CaptureRepository, migrate, Neo4jClient, ProfileRepository } from '@memegraph/graph';
-import { createRedis, ProfileQueue, startCaptureWorker, startProfileWorker, type Worker } from '@memegraph/queue';
+import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, migrate, Neo4jClient, ProfileRepository } from '@memegraph/graph';
+import { createRedis, EventBus, ProfileQueue, startAlertWorker, startCaptureWorker, startProfileWorker, type Worker } from '@memegraph/queue';
 import { type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
+import { AlertEnrichmentService } from './alerts/alert-enrichment.service';
+import { DETECTOR, DIAGNOSER, profileDetector } from './alerts/ports';
 import { CaptureService } from './captures/capture.service';
+import { DiagnosisModelHolder } from './diagnosis/diagnosis-model.holder';
 import { ProfileAnalysisService } from './profiles/profile-analysis.service';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
 
@@ -21,6 +24,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly neo4j: Neo4jClient,
     private readonly analysis: ProfileAnalysisService,
     private readonly captures: CaptureService,
+    private readonly enrichment: AlertEnrichmentService,
+    private readonly model: DiagnosisModelHolder,
     private readonly profileQueue: ProfileQueue,
   ) {}
 
@@ -39,19 +44,32 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
         { provide: CaptureRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new CaptureRepository(db) },
         { provide: ProfileQueue, inject: [REDIS], useFactory: (redis: Redis) => new ProfileQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: AlertRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new AlertRepository(db) },
+        { provide: IncidentRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new IncidentRepository(db) },
+        { provide: MemeRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new MemeRepository(db) },
+        { provide: EventBus, inject: [REDIS], useFactory: (redis: Redis) => new EventBus(redis, config.QUEUE_PREFIX) },
+        DiagnosisModelHolder,
+        { provide: DIAGNOSER, useExisting: DiagnosisModelHolder },
+        { provide: DETECTOR, useValue: profileDetector },
         ProfileAnalysisService,
         CaptureService,
+        AlertEnrichmentService,
       ],
     };
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await migrate(this.neo4j);
-    const opts = { prefix: this.config.QUEUE_PREFIX, attempts: this.config.JOB_ATTEMPTS, concurrency: this.config.WORKER_CONCURRENCY };
+    // Learn from everything published so far before the first diagnosis.
+    await this.model.rebuild();
+    const opts = { prefix: this.config.QUEUE_PREFIX, attempts: this.config.JOB_ATTEMPTS, concurrency: this.config.WORKER_CONCURRENCY, lockMs: this.config.JOB_LOCK_MS };
     this.workers.push(
       startProfileWorker(this.redis, opts, (job, meta) => this.analysis.analyze(job, meta)),
       // A capture holds a connection open for its CPU profile's duration; it is I/O, not CPU.
       startCaptureWorker(this.redis, { ...opts, attempts: 1, concurrency: 4 }, (job) => this.captures.run(job)),
+      startAlertWorker(this.redis, opts, async (job) => {
+        await this.enrichment.enrich(job);
+      }),
     );
     for (const w of this.workers) {
       w.on('error', (err) => this.log.error({ err, queue: w.name }, 'worker error'));

@@ -58,6 +58,8 @@ export const ConfigSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('memegraph'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** A crashed worker's jobs are picked up again after this long. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   ALERTMANAGER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   GRAFANA_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Set when Grafana's webhook HMAC is configured with a timestamp header. */

@@ -7,6 +7,8 @@ import { type z } from 'zod';
 export interface QueueOptions {
   prefix: string;
   attempts: number;
+  /** How long a worker holds a job before others may take it over (a crashed worker's jobs return after this). */
+  lockMs?: number;
   enqueueTimeoutMs?: number;
   /** First retry delay; doubles each attempt. */
   backoffMs?: number;
@@ -86,6 +88,6 @@ export function startJobWorker<S extends z.ZodType<{ trace: TraceCarrier }>>(
       const data = schema.parse(job.data);
       await processor(data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1, id: String(job.id) });
     },
-    { connection, prefix: opts.prefix, concurrency: opts.concurrency },
+    { connection, prefix: opts.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs ?? 30_000, stalledInterval: opts.lockMs ?? 30_000 },
   );
 }

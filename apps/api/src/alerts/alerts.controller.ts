@@ -1,7 +1,8 @@
 import { Controller, Get, type MessageEvent, Param, Query, Sse } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AlertRecordSchema, AppError, ErrorBodySchema } from '@memegraph/contracts';
-import { AlertRepository } from '@memegraph/graph';
+import { AlertRecordSchema, AppError, ErrorBodySchema, RootCauseClassIds, type RootCauseClassId } from '@memegraph/contracts';
+import { AlertRepository, IncidentRepository } from '@memegraph/graph';
+import { memeForClass } from '@memegraph/memes';
 import { AlertQueue } from '@memegraph/queue';
 import { filter, interval, map, merge, type Observable } from 'rxjs';
 import { z } from 'zod';
@@ -28,6 +29,7 @@ const HEARTBEAT_MS = 15_000;
 export class AlertsController {
   constructor(
     private readonly alerts: AlertRepository,
+    private readonly incidents: IncidentRepository,
     private readonly queue: AlertQueue,
     private readonly stream: AlertStreamService,
   ) {}
@@ -77,6 +79,27 @@ export class AlertsController {
     if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError('NOT_FOUND', `no alert with id ${id}`);
     const alert = await this.alerts.get(id);
     if (!alert) throw new AppError('NOT_FOUND', `no alert with id ${id}`);
-    return alert;
+    const stored = await this.incidents.diagnosisOf(id);
+    if (!stored) return { ...alert, diagnosis: null };
+    const { ranking, top, similar } = JSON.parse(stored.rankingJson) as { ranking: unknown[]; top: Record<string, unknown> | null; similar: unknown[] };
+    const classId = stored.topClassId as RootCauseClassId | null;
+    return {
+      ...alert,
+      diagnosis: {
+        id: stored.id,
+        unknown: stored.unknown,
+        topClassId: classId,
+        topConfidence: stored.topConfidence,
+        ranking,
+        // runbook steps, verification PromQL and rollback checklist of the top class
+        top,
+        findings: stored.findings.map((f) => JSON.parse(f) as unknown),
+        profileIds: stored.profileIds,
+        similarIncidents: similar,
+        steps: JSON.parse(stored.stepsJson) as unknown[],
+        sequenceDiagram: stored.mermaid,
+        meme: classId && (RootCauseClassIds as readonly string[]).includes(classId) ? memeForClass(classId) : null,
+      },
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { CatalogRepository, migrate, type Neo4jClient } from '@memegraph/graph';
+import { knowledgeSeedRows } from '@memegraph/knowledge';
 import { memeSeedRows } from '@memegraph/memes';
 import type { Logger } from '@memegraph/telemetry';
 
@@ -6,5 +7,7 @@ import type { Logger } from '@memegraph/telemetry';
 export async function prepareGraph(db: Neo4jClient, log: Logger): Promise<void> {
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'neo4j migrations applied');
-  await new CatalogRepository(db).seedMemes(memeSeedRows());
+  const catalog = new CatalogRepository(db);
+  await catalog.seedKnowledge(knowledgeSeedRows());
+  await catalog.seedMemes(memeSeedRows());
 }

@@ -35,10 +35,10 @@ export class ProfilesService {
     return { id: record.id, status: record.status };
   }
 
-  async get(id: string): Promise<ProfileRecord> {
+  async get(id: string): Promise<ProfileRecord & { findings: unknown[] }> {
     const record = await this.profiles.get(id);
     if (!record) throw new AppError('NOT_FOUND', `no profile with id ${id}`);
-    return record;
+    return { ...record, findings: record.status === 'done' ? await this.profiles.findingsOf(id) : [] };
   }
 
   async list(limit: number, cursor?: string): Promise<ProfileList> {

@@ -55,8 +55,12 @@ export class AlertEnrichmentService {
     return withJobSpan('alerts.enrich', job.trace, { 'memegraph.alert.id': job.alertId, 'messaging.system': 'bullmq' }, async () => {
       const alert = await this.alerts.get(job.alertId);
       if (!alert) return { alertId: job.alertId, skipped: 'missing' as const };
-      // A retried or re-delivered job (e.g. after a worker crash) must not enrich twice.
-      if (alert.enrichment === 'enriched') return { alertId: alert.id, skipped: 'already-enriched' as const, incidentId: alert.incidentId };
+      // A retried or re-delivered job (e.g. after a worker crash) must not enrich twice; it
+      // only finishes what the crashed run may not have: notifying the sinks.
+      if (alert.enrichment === 'enriched') {
+        await this.notifyStored(alert);
+        return { alertId: alert.id, skipped: 'already-enriched' as const, incidentId: alert.incidentId };
+      }
       await this.alerts.setEnrichment(alert.id, 'enriching');
 
       const steps: EnrichmentStep[] = [];
@@ -88,7 +92,7 @@ export class AlertEnrichmentService {
             })
           : undefined) ?? [];
       if (findings.length) {
-        diagnosis = this.diagnoser.diagnose({ alert: alertInput, service: alert.service, findings }) ?? diagnosis;
+        diagnosis = this.diagnoser.diagnose({ alert: alertInput, service: alert.service, findings: findings.map((f) => ({ classId: f.classId, confidence: f.confidence, severity: f.severity, title: f.title })) });
       }
 
       const top = diagnosis && !diagnosis.unknown ? diagnosis.ranking[0] : undefined;
@@ -164,7 +168,17 @@ export class AlertEnrichmentService {
     };
   }
 
-  /** Each sink at most once per alert, recorded in the graph before sending is reported done. */
+  /** Notifies from the stored diagnosis (for a job re-run after the diagnosis was committed). */
+  private async notifyStored(alert: AlertRecord): Promise<void> {
+    const stored = await this.incidents.diagnosisOf(alert.id);
+    if (!stored || !alert.incidentId) return;
+    const { ranking, top } = JSON.parse(stored.rankingJson) as { ranking: DiagnosisResult['ranking']; top: DiagnosisResult['top'] | null };
+    const findings = stored.findings.map((f) => JSON.parse(f) as FindingLike);
+    const d = { ranking, unknown: stored.unknown, modelVersion: 'stored', ...(top ? { top } : {}) } as DiagnosisResult;
+    await this.notify(alert, alert.incidentId, d, stored.unknown ? undefined : ranking[0], findings);
+  }
+
+  /** Each sink once per alert: recorded in the graph after it accepted the message. */
   private async notify(alert: AlertRecord, incidentId: string, d: DiagnosisResult | undefined, top: DiagnosisResult['ranking'][number] | undefined, findings: FindingLike[]): Promise<void> {
     const meme = findings[0] ? memeById(findings[0].memeId) : undefined;
     const message: SinkMessage = {
@@ -177,7 +191,7 @@ export class AlertEnrichmentService {
       topConfidence: top?.confidence,
       title: d?.top?.title,
       meme: meme ? { symbol: meme.symbol, caption: `${meme.caption.zh} — ${meme.caption.en}` } : undefined,
-      runbook: d?.top?.runbook ?? [],
+      runbook: (d?.top?.runbook ?? []).map((s) => `${s.title}: ${s.command}`),
     };
     const sinks: { name: 'slack' | 'webhook'; url?: string; build: () => { headers: Record<string, string>; body: string } }[] = [
       { name: 'slack', url: this.config.SINK_SLACK_URL, build: () => ({ headers: {}, body: slackBody(message) }) },

@@ -3,6 +3,7 @@ import { type BlobStore } from '@memegraph/blobs';
 import { type AnalyzeProfileJob, isAppError, type ProfileSummary } from '@memegraph/contracts';
 import { type Config } from '@memegraph/config';
 import { ProfileRepository } from '@memegraph/graph';
+import { analyze, loadInput } from '@memegraph/detectors';
 import { analyzeGoroutines, type GoroutineReport, readProfile, sniffInput, summarizeProfile, unpackInput, withLimits } from '@memegraph/pprof';
 import { UnrecoverableError } from '@memegraph/queue';
 import { type Logger, withJobSpan } from '@memegraph/telemetry';
@@ -20,6 +21,16 @@ export class ProfileAnalysisService {
     private readonly profiles: ProfileRepository,
   ) {}
 
+  /** Detector failures must not fail the upload: the summary and views are still useful. */
+  private detect(name: string, raw: Uint8Array, limits: ReturnType<typeof withLimits>) {
+    try {
+      return analyze([loadInput(name, raw, { limits })]).findings;
+    } catch (err) {
+      this.log.error({ err, name }, 'detectors failed on this profile');
+      return [];
+    }
+  }
+
   /**
    * Decodes the uploaded profile and stores its summary. Bad input ends as status "failed"
    * with the error; infrastructure failures are rethrown so BullMQ retries with backoff.
@@ -32,6 +43,13 @@ export class ProfileAnalysisService {
         const limits = withLimits({ maxInputBytes: this.config.MAX_UPLOAD_BYTES, maxDecompressedBytes: this.config.MAX_DECOMPRESSED_BYTES });
         const raw = unpackInput(bytes, limits);
         const summary = sniffInput(raw) === 'goroutine-text' ? summarizeDump(analyzeGoroutines(raw, limits)) : summarizeProfile(readProfile(raw, limits));
+        // Findings first, then "done": a client that sees done also sees the findings.
+        const rec = await this.profiles.get(job.profileId);
+        const findings = this.detect(rec?.filename ?? 'profile', raw, limits);
+        await this.profiles.setFindings(
+          job.profileId,
+          findings.map((f) => ({ id: f.id, classId: f.classId, memeId: f.memeId, severity: f.severity, confidence: f.confidence, title: f.title, json: JSON.stringify(f) })),
+        );
         await this.profiles.markDone(job.profileId, summary);
         span.setAttribute('memegraph.profile.kind', summary.kind);
         this.log.info({ profileId: job.profileId, kind: summary.kind, samples: summary.sampleCount }, 'profile analysed');

@@ -33,6 +33,24 @@ export class CatalogRepository {
     );
   }
 
+  /**
+   * The built-in knowledge base on the RootCause nodes (keyed by classId), versioned: the
+   * nodes carry kbVersion, and re-seeding with the same version rewrites the same values.
+   */
+  async seedKnowledge(rows: (Record<string, string | string[]> & { id: string })[]): Promise<void> {
+    await this.db.write(
+      `UNWIND $rows AS row
+       MERGE (r:RootCause {classId: row.id})
+       SET r.domain = row.domain, r.kbVersion = row.kbVersion, r.titleEn = row.titleEn, r.titleZh = row.titleZh,
+           r.summaryEn = row.summaryEn, r.summaryZh = row.summaryZh, r.alertRules = row.alertRules,
+           r.relatedAlertRules = row.relatedAlertRules, r.signals = row.signals, r.confusableWith = row.confusableWith,
+           r.runbookTitles = row.runbookTitles, r.runbookCommands = row.runbookCommands, r.runbookWhy = row.runbookWhy,
+           r.verificationNames = row.verificationNames, r.verificationPromql = row.verificationPromql,
+           r.verificationExpect = row.verificationExpect, r.rollback = row.rollback`,
+      { rows },
+    );
+  }
+
   async countBuiltinMemes(): Promise<number> {
     const rows = await this.db.read<{ n: number }>('MATCH (m:Meme {builtin: true})-[:STANDS_FOR]->(:RootCause) RETURN count(m) AS n');
     return rows[0]?.n ?? 0;

@@ -55,6 +55,11 @@ export class IncidentRepository {
          MERGE (m:Meme {id: f.memeId}) MERGE (fn)-[:ILLUSTRATED_BY]->(m))
        FOREACH (pid IN $profileIds | MERGE (p:Profile {id: pid}) MERGE (a)-[:CAPTURED]->(p))
        WITH a, d
+       // Serialise correlation per (service, class): the lock node makes a concurrent
+       // transaction wait, so it then sees the incident this one opens instead of opening a twin.
+       MERGE (key:CorrelationKey {key: coalesce($service, '') + '|' + coalesce($topClassId, '')})
+       SET key.touchedAt = datetime()
+       WITH a, d
        // Correlate: an open incident of this service with the same top class, recent enough.
        OPTIONAL MATCH (open:Incident {service: $service, classId: $topClassId, status: 'open'})
          WHERE $service IS NOT NULL AND $topClassId IS NOT NULL AND open.lastAlertAt >= datetime() - duration({minutes: $window})

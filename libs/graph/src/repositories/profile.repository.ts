@@ -104,6 +104,33 @@ export class ProfileRepository {
     );
   }
 
+  /** Replaces the profile's findings; each links to its root cause and meme. */
+  async setFindings(id: string, findings: { id: string; classId: string; memeId: string; severity: string; confidence: number; title: string; json: string }[]): Promise<void> {
+    await this.db.write(
+      `MATCH (p:Profile {id: $id})
+       OPTIONAL MATCH (p)-[old:HAS_FINDING]->(:Finding)
+       DELETE old
+       WITH DISTINCT p
+       UNWIND $findings AS f
+       MERGE (fn:Finding {id: p.id + ':' + f.id})
+       SET fn.classId = f.classId, fn.memeId = f.memeId, fn.severity = f.severity, fn.confidence = f.confidence, fn.title = f.title, fn.json = f.json
+       MERGE (p)-[:HAS_FINDING]->(fn)
+       MERGE (rc:RootCause {classId: f.classId}) MERGE (fn)-[:INDICATES]->(rc)
+       MERGE (m:Meme {id: f.memeId}) MERGE (fn)-[:ILLUSTRATED_BY]->(m)`,
+      { id, findings },
+    );
+  }
+
+  /** Findings as stored (detector JSON), best first. */
+  async findingsOf(id: string): Promise<unknown[]> {
+    const rows = await this.db.read<{ json: string }>(
+      `MATCH (:Profile {id: $id})-[:HAS_FINDING]->(f:Finding)
+       RETURN f.json AS json ORDER BY CASE f.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.confidence DESC`,
+      { id },
+    );
+    return rows.map((r) => JSON.parse(r.json) as unknown);
+  }
+
   /** The blob behind a profile, for the worker. */
   async blobKeyOf(id: string): Promise<string | undefined> {
     const rows = await this.db.read<{ key: string }>('MATCH (p:Profile {id: $id}) RETURN p.blobKey AS key', { id });
