@@ -9,6 +9,8 @@ import { AlertsController } from './alerts/alerts.controller';
 import { WebhooksController } from './alerts/webhooks.controller';
 import { WebhooksService } from './alerts/webhooks.service';
 import { AuthGuard } from './auth/auth.guard';
+import { DiagnosesController } from './diagnoses/diagnoses.controller';
+import { DiagnosesService } from './diagnoses/diagnoses.service';
 import { MemesController } from './memes/memes.controller';
 import { MemesService } from './memes/memes.service';
 import { CapturesController } from './captures/captures.controller';
@@ -37,13 +39,14 @@ export class AppModule implements NestModule {
         // Uploads are held in memory up to the limit; larger ones are cut off with 413.
         MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
       ],
-      controllers: [HealthController, MetricsController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController, CapturesController, MemesController],
+      controllers: [HealthController, MetricsController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController, CapturesController, MemesController, DiagnosesController],
       providers: [
         MetricsService,
         ProfilesService,
         ProfileViewsService,
         WebhooksService,
         MemesService,
+        DiagnosesService,
         AlertStreamService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -1,14 +1,14 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
-import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, migrate, Neo4jClient, ProfileRepository } from '@memegraph/graph';
-import { createRedis, EventBus, ProfileQueue, startAlertWorker, startCaptureWorker, startProfileWorker, type Worker } from '@memegraph/queue';
+import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, migrate, Neo4jClient, ProfileRepository, TrainingRepository } from '@memegraph/graph';
+import { ModelHolder } from '@memegraph/diagnosis';
+import { createRedis, EventBus, ProfileQueue, startAlertWorker, startCaptureWorker, startModelWorker, startProfileWorker, type Worker } from '@memegraph/queue';
 import { type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
 import { AlertEnrichmentService } from './alerts/alert-enrichment.service';
 import { DETECTOR, DIAGNOSER, profileDetector } from './alerts/ports';
 import { CaptureService } from './captures/capture.service';
-import { DiagnosisModelHolder } from './diagnosis/diagnosis-model.holder';
 import { ProfileAnalysisService } from './profiles/profile-analysis.service';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
 
@@ -25,7 +25,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly analysis: ProfileAnalysisService,
     private readonly captures: CaptureService,
     private readonly enrichment: AlertEnrichmentService,
-    private readonly model: DiagnosisModelHolder,
+    private readonly model: ModelHolder,
+    private readonly events: EventBus,
     private readonly profileQueue: ProfileQueue,
   ) {}
 
@@ -47,9 +48,10 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: AlertRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new AlertRepository(db) },
         { provide: IncidentRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new IncidentRepository(db) },
         { provide: MemeRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new MemeRepository(db) },
+        { provide: TrainingRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new TrainingRepository(db) },
         { provide: EventBus, inject: [REDIS], useFactory: (redis: Redis) => new EventBus(redis, config.QUEUE_PREFIX) },
-        DiagnosisModelHolder,
-        { provide: DIAGNOSER, useExisting: DiagnosisModelHolder },
+        { provide: ModelHolder, inject: [TrainingRepository], useFactory: (t: TrainingRepository) => new ModelHolder(() => t.examples()) },
+        { provide: DIAGNOSER, useExisting: ModelHolder },
         { provide: DETECTOR, useValue: profileDetector },
         ProfileAnalysisService,
         CaptureService,
@@ -61,7 +63,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     await migrate(this.neo4j);
     // Learn from everything published so far before the first diagnosis.
-    await this.model.rebuild();
+    const built = await this.model.rebuild();
+    this.log.info(built, 'diagnosis model built');
     const opts = { prefix: this.config.QUEUE_PREFIX, attempts: this.config.JOB_ATTEMPTS, concurrency: this.config.WORKER_CONCURRENCY, lockMs: this.config.JOB_LOCK_MS };
     this.workers.push(
       startProfileWorker(this.redis, opts, (job, meta) => this.analysis.analyze(job, meta)),
@@ -69,6 +72,11 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       startCaptureWorker(this.redis, { ...opts, attempts: 1, concurrency: 4 }, (job) => this.captures.run(job)),
       startAlertWorker(this.redis, opts, async (job) => {
         await this.enrichment.enrich(job);
+      }),
+      // One rebuild at a time; every process then rebuilds from the same graph data.
+      startModelWorker(this.redis, { ...opts, concurrency: 1 }, async () => {
+        const built = await this.model.rebuild();
+        await this.events.publish({ type: 'model.rebuilt', id: built.modelVersion, data: { examples: built.examples } });
       }),
     );
     for (const w of this.workers) {

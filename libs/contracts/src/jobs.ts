@@ -5,7 +5,7 @@ import { ErrorInfoSchema } from './profiles';
 export const TraceCarrierSchema = z.record(z.string(), z.string());
 export type TraceCarrier = z.infer<typeof TraceCarrierSchema>;
 
-export const QueueNames = { profiles: 'profiles', alerts: 'alerts', captures: 'captures', ocr: 'ocr' } as const;
+export const QueueNames = { profiles: 'profiles', alerts: 'alerts', captures: 'captures', ocr: 'ocr', model: 'model' } as const;
 
 export const AnalyzeProfileJobSchema = z.object({
   profileId: z.string(),
@@ -45,3 +45,6 @@ export const CaptureRecordSchema = z.object({
   error: ErrorInfoSchema.optional(),
 });
 export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;
+
+export const RebuildModelJobSchema = z.object({ reason: z.string(), trace: TraceCarrierSchema.default({}) });
+export type RebuildModelJob = z.infer<typeof RebuildModelJobSchema>;

@@ -2,7 +2,7 @@ import { type Redis } from 'ioredis';
 
 /** What the UI's live stream shows; small, so every API instance can fan it out. */
 export interface PlatformEvent {
-  type: 'alert.received' | 'alert.updated' | 'alert.enriched' | 'profile.updated';
+  type: 'alert.received' | 'alert.updated' | 'alert.enriched' | 'profile.updated' | 'model.rebuilt';
   id: string;
   at: string;
   data?: Record<string, unknown>;

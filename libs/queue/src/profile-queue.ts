@@ -1,4 +1,4 @@
-import { AnalyzeProfileJobSchema, type AnalyzeProfileJob, type CaptureJob, CaptureJobSchema, type OcrJob, OcrJobSchema, EnrichAlertJobSchema, type EnrichAlertJob, QueueNames } from '@memegraph/contracts';
+import { AnalyzeProfileJobSchema, type AnalyzeProfileJob, type CaptureJob, CaptureJobSchema, type OcrJob, OcrJobSchema, type RebuildModelJob, RebuildModelJobSchema, EnrichAlertJobSchema, type EnrichAlertJob, QueueNames } from '@memegraph/contracts';
 import { type Worker } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { JobQueue, type JobProcessor, type QueueOptions, startJobWorker } from './job-queue';
@@ -60,3 +60,17 @@ export class OcrQueue extends JobQueue<OcrJob> {
 
 export const startOcrWorker = (connection: Redis, opts: QueueOptions & { concurrency: number }, processor: JobProcessor<OcrJob>): Worker<OcrJob> =>
   startJobWorker(QueueNames.ocr, OcrJobSchema, connection, opts, processor);
+
+/** Diagnosis-model rebuilds; requests within the same second collapse into one job. */
+export class ModelQueue extends JobQueue<RebuildModelJob> {
+  constructor(connection: Redis, opts: QueueOptions) {
+    super(QueueNames.model, connection, opts);
+  }
+
+  enqueueRebuild(reason: string): Promise<void> {
+    return this.enqueue(`rebuild-${Math.floor(Date.now() / 1000)}`, { reason }, 'rebuild');
+  }
+}
+
+export const startModelWorker = (connection: Redis, opts: QueueOptions & { concurrency: number }, processor: JobProcessor<RebuildModelJob>): Worker<RebuildModelJob> =>
+  startJobWorker(QueueNames.model, RebuildModelJobSchema, connection, opts, processor);

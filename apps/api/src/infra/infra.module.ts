@@ -1,8 +1,9 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
-import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, Neo4jClient, ProfileRepository } from '@memegraph/graph';
-import { AlertQueue, CaptureQueue, createRedis, EventBus, OcrQueue, ProfileQueue } from '@memegraph/queue';
+import { ModelHolder } from '@memegraph/diagnosis';
+import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, Neo4jClient, ProfileRepository, TrainingRepository } from '@memegraph/graph';
+import { AlertQueue, CaptureQueue, createRedis, EventBus, ModelQueue, OcrQueue, ProfileQueue } from '@memegraph/queue';
 import { createLogger, type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
@@ -18,6 +19,7 @@ export class InfraModule implements OnApplicationShutdown {
     @Inject(AlertQueue) private readonly alertQueue: AlertQueue,
     @Inject(CaptureQueue) private readonly captureQueue: CaptureQueue,
     @Inject(OcrQueue) private readonly ocrQueue: OcrQueue,
+    @Inject(ModelQueue) private readonly modelQueue: ModelQueue,
   ) {}
 
   static forConfig(config: Config, logger?: Logger): DynamicModule {
@@ -42,15 +44,18 @@ export class InfraModule implements OnApplicationShutdown {
         { provide: AlertQueue, inject: [REDIS], useFactory: (redis: Redis) => new AlertQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         { provide: CaptureQueue, inject: [REDIS], useFactory: (redis: Redis) => new CaptureQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: 1 }) },
         { provide: OcrQueue, inject: [REDIS], useFactory: (redis: Redis) => new OcrQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: ModelQueue, inject: [REDIS], useFactory: (redis: Redis) => new ModelQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         { provide: EventBus, inject: [REDIS], useFactory: (redis: Redis) => new EventBus(redis, config.QUEUE_PREFIX) },
         { provide: BLOBS, useFactory: () => new FsBlobStore(config.BLOB_DIR) },
         { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
         { provide: AlertRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new AlertRepository(db) },
         { provide: CaptureRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new CaptureRepository(db) },
         { provide: MemeRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new MemeRepository(db) },
+        { provide: TrainingRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new TrainingRepository(db) },
+        { provide: ModelHolder, inject: [TrainingRepository], useFactory: (t: TrainingRepository) => new ModelHolder(() => t.examples()) },
         { provide: IncidentRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new IncidentRepository(db) },
       ],
-      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, CaptureQueue, OcrQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository, MemeRepository],
+      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, CaptureQueue, OcrQueue, ModelQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, TrainingRepository, ModelHolder],
     };
   }
 
@@ -59,6 +64,7 @@ export class InfraModule implements OnApplicationShutdown {
     await this.alertQueue.close().catch(() => undefined);
     await this.captureQueue.close().catch(() => undefined);
     await this.ocrQueue.close().catch(() => undefined);
+    await this.modelQueue.close().catch(() => undefined);
     this.redis.disconnect();
     await this.neo4j.close();
   }
