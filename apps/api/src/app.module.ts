@@ -22,6 +22,7 @@ import { RequestObserverMiddleware } from './http/request-observer.middleware';
 import { InfraModule } from './infra/infra.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { ProfileDiffController } from './profiles/profile-diff.controller';
 import { ProfileViewsController } from './profiles/profile-views.controller';
 import { ProfileViewsService } from './profiles/profile-views.service';
 import { ProfilesController } from './profiles/profiles.controller';
@@ -39,7 +40,7 @@ export class AppModule implements NestModule {
         // Uploads are held in memory up to the limit; larger ones are cut off with 413.
         MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
       ],
-      controllers: [HealthController, MetricsController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController, CapturesController, MemesController, DiagnosesController],
+      controllers: [HealthController, MetricsController, ProfileDiffController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController, CapturesController, MemesController, DiagnosesController],
       providers: [
         MetricsService,
         ProfilesService,

@@ -56,7 +56,9 @@ describe.skipIf(!integration)('profile views', () => {
     const cpuTotal = summary.totals.find((t: { type: string }) => t.type === 'cpu').total;
     const flame = (await http().get(`/v1/profiles/${ids.cpu}/flamegraph`).expect(200)).body;
     expect(flame.total).toBe(cpuTotal);
-    expect(flame.nodes.parent[0]).toBe(-1);
+    // Compact form: values divided by a common factor, parents as distances back (0 for the root).
+    expect(flame.nodes.total[0] * flame.valueScale).toBe(cpuTotal);
+    expect(flame.nodes.parentDelta[0]).toBe(0);
     expect(flame.nodes.name.length).toBe(flame.nodes.total.length);
 
     const folded = await http().get(`/v1/profiles/${ids.cpu}/folded`).expect(200);
@@ -86,6 +88,20 @@ describe.skipIf(!integration)('profile views', () => {
     expect(s.flat).toBeGreaterThan(0);
     expect(s.cum).toBeGreaterThanOrEqual(s.flat);
     await http().get(`/v1/profiles/${ids.cpu}/sandwich`).expect(400);
+  });
+
+  it('diffs two profiles like -diff_base', async () => {
+    const heap1 = await upload('heap-leak.heap.t1.pb.gz');
+    const heap2 = await upload('heap-leak.heap.t2.pb.gz');
+    const d = (await http().get('/v1/profiles/diff').query({ base: heap1, new: heap2, sampleIndex: 'inuse_space' }).expect(200)).body;
+    expect(d.sampleType).toBe('inuse_space');
+    expect(d.newTotal).toBeGreaterThan(d.baseTotal);
+    // The delta of the whole profile is the sum of per-function flat deltas.
+    const flatSum = d.rows.reduce((s: number, r: { flatDelta: number }) => s + r.flatDelta, 0);
+    expect(flatSum).toBeLessThanOrEqual(d.newTotal - d.baseTotal + 1);
+    expect(d.rows[0].flatDelta).toBeGreaterThan(0);
+    expect(d.tree.nodes.baseTotal).toBeDefined();
+    await http().get('/v1/profiles/diff').query({ base: heap1 }).expect(400);
   });
 
   it('accepts a goroutine text dump and serves its groups', async () => {

@@ -3,12 +3,13 @@ import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
 import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, migrate, Neo4jClient, ProfileRepository, TrainingRepository } from '@memegraph/graph';
 import { ModelHolder } from '@memegraph/diagnosis';
-import { createRedis, EventBus, ProfileQueue, startAlertWorker, startCaptureWorker, startModelWorker, startProfileWorker, type Worker } from '@memegraph/queue';
+import { createRedis, EventBus, ProfileQueue, startAlertWorker, startCaptureWorker, startModelWorker, startOcrWorker, startProfileWorker, type Worker } from '@memegraph/queue';
 import { type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
 import { AlertEnrichmentService } from './alerts/alert-enrichment.service';
 import { DETECTOR, DIAGNOSER, profileDetector } from './alerts/ports';
 import { CaptureService } from './captures/capture.service';
+import { MemeOcrService } from './memes/meme-ocr.service';
 import { ProfileAnalysisService } from './profiles/profile-analysis.service';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
 
@@ -25,6 +26,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly analysis: ProfileAnalysisService,
     private readonly captures: CaptureService,
     private readonly enrichment: AlertEnrichmentService,
+    private readonly ocr: MemeOcrService,
     private readonly model: ModelHolder,
     private readonly events: EventBus,
     private readonly profileQueue: ProfileQueue,
@@ -56,6 +58,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         ProfileAnalysisService,
         CaptureService,
         AlertEnrichmentService,
+        MemeOcrService,
       ],
     };
   }
@@ -73,6 +76,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       startAlertWorker(this.redis, opts, async (job) => {
         await this.enrichment.enrich(job);
       }),
+      // OCR is CPU-bound in the tesseract pool; the pool size, not job concurrency, bounds it.
+      startOcrWorker(this.redis, { ...opts, concurrency: this.config.OCR_WORKERS }, (job) => this.ocr.read(job)),
       // One rebuild at a time; every process then rebuilds from the same graph data.
       startModelWorker(this.redis, { ...opts, concurrency: 1 }, async () => {
         const built = await this.model.rebuild();

@@ -7,6 +7,7 @@ import {
   analyzeGoroutines,
   buildCallTree,
   callTreeToJSON,
+  diffProfiles,
   groupGoroutineProfile,
   type FlameBadge,
   type GoroutineReport,
@@ -97,6 +98,12 @@ export class ProfileViewsService {
   async sandwich(id: string, fn: string, o: ViewOptions) {
     const s = sandwich(await this.model(id), fn, { sampleIndex: o.sampleIndex, minFraction: o.minFraction ?? 0.001 });
     return { function: s.function, sampleType: s.sampleType, unit: s.unit, flat: s.flat, cum: s.cum, callers: callTreeToJSON(s.callers), callees: callTreeToJSON(s.callees) };
+  }
+
+  /** Like `go tool pprof -diff_base=BASE NEW`: per-function deltas and a merged tree for a red/blue flame graph. */
+  async diff(baseId: string, newId: string, o: ViewOptions & { normalize?: 'none' | 'total' | 'duration' }) {
+    const d = diffProfiles(await this.model(baseId), await this.model(newId), { sampleIndex: o.sampleIndex, normalize: o.normalize, minFraction: o.minFraction ?? 0.001 });
+    return { sampleType: d.sampleType, unit: d.unit, normalize: d.normalize, scale: d.scale, baseTotal: d.baseTotal, newTotal: d.newTotal, top: d.top, rows: d.rows, tree: callTreeToJSON(d.tree) };
   }
 
   async goroutines(id: string): Promise<GoroutineReport> {

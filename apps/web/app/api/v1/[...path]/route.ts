@@ -29,7 +29,9 @@ async function proxy(req: NextRequest, ctx: { params: Promise<{ path: string[] }
       ...(hasBody ? { duplex: 'half' } : {}),
     } as RequestInit);
     const out = new Headers();
-    for (const h of ['content-type', 'cache-control', 'content-disposition']) {
+    // content-security-policy: the API's SVGs carry "default-src 'none'"; served from this
+    // origin they must keep it, so an opened SVG can never run script here.
+    for (const h of ['content-type', 'cache-control', 'content-disposition', 'content-security-policy']) {
       const v = res.headers.get(h);
       if (v) out.set(h, v);
     }

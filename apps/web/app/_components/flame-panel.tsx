@@ -1,0 +1,198 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { errorText, getFlame } from '../../lib/api';
+import { type Finding } from '../../lib/findings';
+import { buildLayout, compileSearch, type FlameLayout, matchedWeight, matchNames } from '../../lib/flame/layout';
+import { badgeMap } from '../../lib/flame/badges';
+import { formatPct, formatValue } from '../../lib/format';
+import { type Meme } from '../../lib/types';
+import { FlameGraph, type FlameGraphHandle } from './flame-graph';
+import { SearchBox, useSlashToFocus } from './search-box';
+
+const DETAIL = [
+  { value: '0.01', label: 'frames ≥ 1%' },
+  { value: '0.001', label: 'frames ≥ 0.1%' },
+  { value: '0.0001', label: 'frames ≥ 0.01%' },
+  { value: '0', label: 'every frame' },
+] as const;
+
+export interface FlamePanelProps {
+  profileId: string;
+  sampleType?: string;
+  findings: Finding[];
+  memes: Map<string, Meme>;
+  lang: 'en' | 'zh';
+  onOpenSandwich: (fn: string) => void;
+  onBadgeClick: (findingId: string) => void;
+  /** Set the search from outside (evidence frame links); seq makes repeats count. */
+  searchRequest?: { text: string; seq: number };
+}
+
+export function FlamePanel({ profileId, sampleType, findings, memes, lang, onOpenSandwich, onBadgeClick, searchRequest }: FlamePanelProps) {
+  const [orientation, setOrientation] = useState<'flame' | 'icicle'>('icicle');
+  const [inverted, setInverted] = useState(false);
+  const [detail, setDetail] = useState<string>('0.001');
+  const [layout, setLayout] = useState<FlameLayout | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string>();
+  const [search, setSearch] = useState('');
+  const graph = useRef<FlameGraphHandle>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const section = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    setLoading(true);
+    getFlame(profileId, { sampleIndex: sampleType, minFraction: Number(detail), inverted }, ac.signal)
+      .then((json) => {
+        const t0 = performance.now();
+        const l = buildLayout(json);
+        if (process.env.NODE_ENV !== 'production') console.debug(`flame layout: ${l.n} nodes in ${(performance.now() - t0).toFixed(1)}ms`);
+        setLayout(l);
+        setError(undefined);
+      })
+      .catch((err: unknown) => {
+        if (!ac.signal.aborted) setError(errorText(err));
+      })
+      .finally(() => {
+        if (!ac.signal.aborted) setLoading(false);
+      });
+    return () => ac.abort();
+  }, [profileId, sampleType, detail, inverted]);
+
+  useEffect(() => {
+    if (!searchRequest) return;
+    setSearch(searchRequest.text);
+    section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [searchRequest]);
+
+  useSlashToFocus(searchInput, () => graph.current?.resetZoom());
+
+  const test = useMemo(() => compileSearch(search), [search]);
+  const matches = useMemo(() => (layout && test ? matchNames(layout.names, test) : null), [layout, test]);
+  const matched = useMemo(() => (layout && matches ? matchedWeight(layout, matches) : null), [layout, matches]);
+  const badges = useMemo(() => badgeMap(layout?.names ?? [], findings, memes, lang), [layout, findings, memes, lang]);
+  const matchPct = matched && layout ? formatPct(matched.weight, layout.rootTotal) : '';
+
+  return (
+    <section className="card" aria-labelledby="flame-h" ref={section}>
+      <div className="card-head">
+        <h2 id="flame-h">Flame graph</h2>
+        {layout && (
+          <span className="hint">
+            {layout.sampleType} · total {formatValue(layout.rootTotal, layout.unit)} · {layout.n.toLocaleString('en-US')} frames
+          </span>
+        )}
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Flame graph options">
+        <SearchBox
+          id="flame-search"
+          inputRef={searchInput}
+          label="Search frames"
+          value={search}
+          onChange={setSearch}
+          placeholder="Search functions (regexp ok)"
+          result={
+            matched ? (
+              <output className="match" data-match-pct={matched.weight && layout ? ((matched.weight / layout.rootTotal) * 100).toFixed(2) : '0'} aria-live="polite">
+                {matched.frames ? `${matched.frames.toLocaleString('en-US')} frames · ${matchPct} of total` : 'no match'}
+              </output>
+            ) : null
+          }
+        />
+        <div className="seg" role="group" aria-label="Orientation">
+          <button type="button" aria-pressed={orientation === 'icicle'} onClick={() => setOrientation('icicle')} title="Root at the top">
+            Icicle
+          </button>
+          <button type="button" aria-pressed={orientation === 'flame'} onClick={() => setOrientation('flame')} title="Root at the bottom">
+            Flame
+          </button>
+        </div>
+        <button type="button" className="toggle" aria-pressed={inverted} onClick={() => setInverted((v) => !v)} title="Leaf functions first, their callers below">
+          Bottom-up
+        </button>
+        <label className="inline">
+          <span>Detail</span>
+          <select value={detail} onChange={(e) => setDetail(e.target.value)} aria-label="Detail: smallest frame shown">
+            {DETAIL.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {loading && layout && <span className="hint small" role="status">Loading…</span>}
+      </div>
+      {layout && layout.pruned.nodes > 0 && (
+        <p className="pruned small">
+          <span className="swatch other" aria-hidden /> {layout.pruned.nodes.toLocaleString('en-US')} frames under {formatPct(layout.pruned.minFraction, 1)} of the total are folded into{' '}
+          <strong>(other)</strong> ({formatValue(Math.abs(layout.pruned.weight), layout.unit)}, {formatPct(Math.abs(layout.pruned.weight), layout.rootTotal)}).{' '}
+          <button type="button" className="link" onClick={() => setDetail('0')}>
+            Show every frame
+          </button>
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          Cannot load the flame graph: {error}
+        </p>
+      )}
+      {!layout && !error && <div className="skeleton" aria-busy="true" aria-label="Loading the flame graph" />}
+      {layout && layout.n <= 1 && <p className="hint">This profile has no samples for {layout.sampleType}.</p>}
+      {layout && layout.n > 1 && (
+        <FlameGraph
+          ref={graph}
+          layout={layout}
+          orientation={orientation}
+          matches={matches}
+          badges={badges}
+          label={`${inverted ? 'Bottom-up flame graph' : 'Flame graph'} of ${layout.sampleType}: click a frame to zoom, shift+click for callers and callees`}
+          onBadgeClick={onBadgeClick}
+          onFrameFocus={onOpenSandwich}
+          testId="main-flame"
+        />
+      )}
+      <Legend diff={false} />
+    </section>
+  );
+}
+
+export function Legend({ diff }: { diff: boolean }) {
+  return (
+    <p className="legend small" aria-label="Colour legend">
+      {diff ? (
+        <>
+          <span>
+            <span className="swatch grew" aria-hidden /> grew
+          </span>
+          <span>
+            <span className="swatch shrank" aria-hidden /> shrank
+          </span>
+          <span>width: base + new</span>
+        </>
+      ) : (
+        <>
+          <span>
+            <span className="swatch app" aria-hidden /> your code &amp; modules
+          </span>
+          <span>
+            <span className="swatch std" aria-hidden /> standard library
+          </span>
+          <span>
+            <span className="swatch rt" aria-hidden /> runtime
+          </span>
+        </>
+      )}
+      <span>
+        <span className="swatch other" aria-hidden /> (other): pruned
+      </span>
+      <span>
+        <span className="swatch match" aria-hidden /> search match
+      </span>
+      <span className="hint">
+        <kbd>/</kbd> search · <kbd>Esc</kbd> reset zoom · arrows + <kbd>Enter</kbd> on the graph
+      </span>
+    </p>
+  );
+}
