@@ -116,6 +116,8 @@ dev_secrets() {
       echo "MEMEGRAPH_ADMIN_TOKEN=mg_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     } >"$f"
   fi
+  # Secrets added in later versions are appended to an existing file.
+  grep -q '^ALERTMANAGER_TOKEN=' "$f" || echo "ALERTMANAGER_TOKEN=am_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$f"
   # shellcheck disable=SC1090
   set -a; . "$f"; set +a
 }
