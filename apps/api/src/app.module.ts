@@ -9,6 +9,7 @@ import { AlertsController } from './alerts/alerts.controller';
 import { WebhooksController } from './alerts/webhooks.controller';
 import { WebhooksService } from './alerts/webhooks.service';
 import { AuthGuard } from './auth/auth.guard';
+import { RunbooksController } from './runbooks/runbooks.controller';
 import { DiagnosesController } from './diagnoses/diagnoses.controller';
 import { DiagnosesService } from './diagnoses/diagnoses.service';
 import { MemesController } from './memes/memes.controller';
@@ -40,7 +41,7 @@ export class AppModule implements NestModule {
         // Uploads are held in memory up to the limit; larger ones are cut off with 413.
         MulterModule.register({ limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
       ],
-      controllers: [HealthController, MetricsController, ProfileDiffController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController, CapturesController, MemesController, DiagnosesController],
+      controllers: [HealthController, MetricsController, ProfileDiffController, ProfilesController, ProfileViewsController, CatalogController, WebhooksController, AlertsController, CapturesController, MemesController, DiagnosesController, RunbooksController],
       providers: [
         MetricsService,
         ProfilesService,

@@ -7,4 +7,5 @@ export * from './repositories/graph-browse.repository';
 export * from './repositories/incident.repository';
 export * from './repositories/meme.repository';
 export * from './repositories/profile.repository';
+export * from './repositories/runbook.repository';
 export * from './repositories/training.repository';

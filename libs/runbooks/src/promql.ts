@@ -1,3 +1,5 @@
+const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'offset', 'bool', 'inf', 'nan']);
+
 /**
  * A structural PromQL check, enough to catch what people paste by mistake (a shell command,
  * half a query, unbalanced brackets): balanced (), [], {} outside strings, valid range
@@ -28,7 +30,9 @@ export function checkPromQL(expr: string): string | undefined {
   for (const m of q.matchAll(/\[([^\]]*)\]/g)) {
     if (!/^\s*(\d+(ms|s|m|h|d|w|y))+(\s*:\s*(\d+(ms|s|m|h|d|w|y))*)?\s*$/.test(m[1]!)) return `invalid range "[${m[1]}]"`;
   }
-  const withoutStrings = q.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
-  if (!/[a-zA-Z_:][a-zA-Z0-9_:]*\s*(\{|\[|$|\)|\s|,|[-+*/<>=!])/.test(withoutStrings)) return 'no metric name';
+  // A metric: an identifier outside label matchers and strings that is not a function or keyword.
+  const outside = q.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""').replace(/\{[^{}]*\}/g, '{}').replace(/\[[^\]]*\]/g, '[]');
+  const metrics = [...outside.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?/g)].filter((m) => !m[2] && !KEYWORDS.has(m[1]!));
+  if (metrics.length === 0) return 'no metric name';
   return undefined;
 }

@@ -75,3 +75,12 @@ describe('checkPromQL', () => {
     expect(checkPromQL('x]')).toBe('unbalanced "]"');
   });
 });
+
+describe('checkPromQL edge cases', () => {
+  it('needs a metric, not only functions and keywords', () => {
+    expect(checkPromQL('sum(rate())')).toBe('no metric name');
+    expect(checkPromQL('rate(foo{a="b"}[])')).toBe('invalid range "[]"');
+    expect(checkPromQL('sum by (pod) (rate(container_cpu_usage_seconds_total{namespace="x"}[5m]))')).toBeUndefined();
+    expect(checkPromQL('sum(rate(http_requests_total{code=~"5.."}[5m])')).toBe('unclosed "("');
+  });
+});

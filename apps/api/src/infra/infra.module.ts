@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown 
 import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
 import { ModelHolder } from '@memegraph/diagnosis';
-import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, Neo4jClient, ProfileRepository, TrainingRepository } from '@memegraph/graph';
+import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, Neo4jClient, ProfileRepository, RunbookRepository, TrainingRepository } from '@memegraph/graph';
 import { AlertQueue, CaptureQueue, createRedis, EventBus, ModelQueue, OcrQueue, ProfileQueue } from '@memegraph/queue';
 import { createLogger, type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
@@ -51,11 +51,12 @@ export class InfraModule implements OnApplicationShutdown {
         { provide: AlertRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new AlertRepository(db) },
         { provide: CaptureRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new CaptureRepository(db) },
         { provide: MemeRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new MemeRepository(db) },
+        { provide: RunbookRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new RunbookRepository(db) },
         { provide: TrainingRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new TrainingRepository(db) },
         { provide: ModelHolder, inject: [TrainingRepository], useFactory: (t: TrainingRepository) => new ModelHolder(() => t.examples()) },
         { provide: IncidentRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new IncidentRepository(db) },
       ],
-      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, CaptureQueue, OcrQueue, ModelQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, TrainingRepository, ModelHolder],
+      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, CaptureQueue, OcrQueue, ModelQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, TrainingRepository, RunbookRepository, ModelHolder],
     };
   }
 

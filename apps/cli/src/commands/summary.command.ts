@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { decodeProfile, summarizeProfile } from '@memegraph/pprof';
+import { readProfile, summarizeProfile } from '@memegraph/pprof';
 import { type Command } from '../command';
 import { UsageError } from '../exit-codes';
 import { readInput } from '../read-input';
@@ -13,7 +13,7 @@ export const summaryCommand: Command = {
     const json = args.includes('--json');
     const files = args.filter((a) => !a.startsWith('--'));
     if (files.length !== 1) throw new UsageError('expected exactly one FILE');
-    const summary = summarizeProfile(decodeProfile(await readInput(files[0]!, readFile)));
+    const summary = summarizeProfile(readProfile(await readInput(files[0]!, readFile)));
     if (json) {
       io.stdout(JSON.stringify(summary));
     } else {

@@ -3,12 +3,13 @@ import { constraints001 } from './001-constraints';
 import { rootCauses002 } from './002-root-causes';
 import { alertIndexes003 } from './003-alert-indexes';
 import { graphSearch004 } from './004-graph-search';
+import { runbooks005 } from './005-runbooks';
 import type { Migration } from './migration';
 
 export type { Migration };
 
 /** In version order. Append only: never edit a migration that has shipped. */
-export const migrations: Migration[] = [constraints001, rootCauses002, alertIndexes003, graphSearch004];
+export const migrations: Migration[] = [constraints001, rootCauses002, alertIndexes003, graphSearch004, runbooks005];
 
 /**
  * Applies every migration newer than the recorded version. Safe to run concurrently from the
