@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/.next/**', '**/node_modules/**', 'infra/**', '**/*.d.ts', '**/next-env.d.ts'] },
+  { ignores: ['**/dist/**', '**/.next/**', '**/node_modules/**', 'infra/**', 'apps/cli/bin/**', '**/*.d.ts', '**/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
