@@ -114,3 +114,8 @@ export function decodeProfile(input: Uint8Array, overrides: Partial<ProfileLimit
     throw new AppError('CORRUPT_PROFILE', `not a valid pprof protobuf: ${(err as Error).message}`);
   }
 }
+
+/** The shared model from an already decoded pprof-format Profile (what decodeProfile returns). */
+export function modelFromProfile(profile: Profile, overrides: Partial<ProfileLimits> = {}): ProfileModel {
+  return decodeProfileModel(profile.encode(), withLimits(overrides));
+}

@@ -78,7 +78,7 @@ export function buildFrameTable(m: ProfileModel, granularity: Granularity = 'fun
     const b = m.locLineStart[l + 1]!;
     if (b - a > 1) hasInlined = true;
     if (a === b) {
-      const name = addressName(m.locAddress[l]!);
+      const name = addressName(m.locAddress[l]!, m.locMapping[l]! >= 0);
       frames[k++] = intern(name, name, '', 0);
       continue;
     }
@@ -86,7 +86,7 @@ export function buildFrameTable(m: ProfileModel, granularity: Granularity = 'fun
       const f = m.lineFunc[i]!;
       const fname = f >= 0 ? m.funcName[f]! : '';
       if (fname === '') {
-        const name = addressName(m.locAddress[l]!);
+        const name = addressName(m.locAddress[l]!, m.locMapping[l]! >= 0);
         frames[k++] = intern(name, name, '', 0);
         continue;
       }

@@ -54,8 +54,8 @@ export interface ProfileModel {
   funcFile: string[];
   funcStartLine: Float64Array;
 
-  /** Locations, dense index. locMapping is -1 when the location has no mapping. */
-  locAddress: Float64Array;
+  /** Locations, dense index. Addresses are exact 64-bit; locMapping is -1 when the location has no mapping. */
+  locAddress: BigUint64Array;
   locMapping: Int32Array;
   locIsFolded: Uint8Array;
   /** Lines of location l are lineFunc/lineNumber[locLineStart[l] .. locLineStart[l+1]). */
@@ -68,7 +68,8 @@ export interface ProfileModel {
   /** Samples: stack of sample s is stackLocs[stackStart[s] .. stackStart[s+1]), leaf first. */
   sampleCount: number;
   stackStart: Uint32Array;
-  stackLocs: Uint32Array;
+  /** 16-bit when the profile has at most 65,535 locations (most do), else 32-bit. */
+  stackLocs: Uint32Array | Uint16Array;
   /** values[s * sampleTypes.length + i] is value i of sample s. */
   values: Float64Array;
   /** Labels per sample; undefined when no sample carries labels. */
@@ -88,5 +89,12 @@ export function hasSymbols(m: ProfileModel): boolean {
   return false;
 }
 
-/** Hex address name for frames without symbols, the way pprof's raw output prints them. */
-export const addressName = (address: number): string => `0x${address.toString(16)}`;
+/**
+ * The name of a frame without symbols: its address in hex, as pprof's raw output prints it.
+ * An address of 0 or all ones outside any mapping is Go's "no stack" sentinel (threadcreate
+ * profiles): pprof calls that "<unknown>", and so do we.
+ */
+export function addressName(address: bigint, hasMapping: boolean): string {
+  if (!hasMapping && (address === 0n || address === 0xffffffffffffffffn)) return '<unknown>';
+  return `0x${address.toString(16)}`;
+}

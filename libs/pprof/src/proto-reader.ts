@@ -95,8 +95,18 @@ export class ProtoReader {
 
   /** An unsigned varint as a number (exact below 2^53, which covers every id and count in practice). */
   uint(): number {
+    // Most varints in a profile are one byte (field keys, small ids): no state, no arithmetic.
+    const p = this.pos;
+    if (p < this.end) {
+      const b = this.buf[p]!;
+      if (b < 0x80) {
+        this.pos = p + 1;
+        return b;
+      }
+    }
     this.readVarint();
-    return this.hi * TWO_32 + this.lo;
+    // hi === 0 keeps small results as small integers instead of boxed doubles.
+    return this.hi === 0 ? this.lo : this.hi * TWO_32 + this.lo;
   }
 
   /** A signed int64 varint (two's complement, so negatives take 10 bytes). */
@@ -107,7 +117,13 @@ export class ProtoReader {
       const hi = (~this.hi + (lo === 0 ? 1 : 0)) >>> 0;
       return -(hi * TWO_32 + lo);
     }
-    return this.hi * TWO_32 + this.lo;
+    return this.hi === 0 ? this.lo : this.hi * TWO_32 + this.lo;
+  }
+
+  /** An unsigned varint as an exact 64-bit bigint (addresses may exceed 2^53). */
+  uint64(): bigint {
+    this.readVarint();
+    return (BigInt(this.hi) << 32n) | BigInt(this.lo);
   }
 
   bool(): boolean {

@@ -1,9 +1,11 @@
 import { renderSynthetic } from '@memegraph/ocr';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../exit-codes';
+import { main } from '../main';
 import { makeOcrCommand } from './ocr.command';
 
 // Real OCR: each run starts its workers once for all its images and closes them at the end.
@@ -72,27 +74,49 @@ describe('memegraph ocr', () => {
     expect(missing).toEqual({ file: file('missing.png'), error: { code: 'NOT_FOUND', message: `no such file: ${file('missing.png')}` } });
   });
 
-  it('human output: the text, then the signatures; errors on stderr', async () => {
+  it('human output: per file the text, the signatures, the ranking from libs/diagnosis', async () => {
     const c = capture();
-    const code = await makeOcrCommand({ env: {} }).run([file('panic.png')], c.io);
+    const code = await makeOcrCommand({ env: {} }).run([file('pods.png'), file('panic.png')], c.io);
     expect(code).toBe(0);
     const out = c.out.join('\n');
-    expect(out).toMatch(/^== .*panic\.png {2}\(light-terminal\/min, confidence \d+, \d+\.\d\d s\)$/m);
-    expect(out).toMatch(/panic: assignment to entry in nil map[\s\S]*signatures:\n {2}go-panic +panic: assignment/);
+    const [pods, panic] = out.split(/^(?=== )/m);
+    expect(pods).toMatch(/^== .*pods\.png {2}\(dark-terminal\/max, confidence \d+, \d+\.\d\d s\)\n/);
+    expect(pods).toMatch(/CrashLoopBackOff[\s\S]*signatures:\n {2}shell-command +kubectl get pods\n {2}k8s-pod-row +api-7d9f-x2k .*CrashLoopBackOff/);
+    // libs/diagnosis ranks at most 3 classes; a crash-looping pod should be among them.
+    expect(pods).toMatch(/^ranking: k8s-crashloop \d\.\d\d/m);
+    expect(panic).toMatch(/panic: assignment to entry in nil map[\s\S]*signatures:\n {2}go-panic +panic: assignment/);
+    for (const line of out.match(/^ranking: .*$/gm)!) expect(line.split(', ').length).toBeLessThanOrEqual(3);
     expect(c.err).toEqual([]);
   });
 
   it('usage errors and bad settings are refused before any worker starts', async () => {
+    const c = capture();
+    expect(await main(['ocr'], c.io)).toBe(2);
+    expect(c.err.join('')).toContain('Usage: memegraph ocr IMAGE... [--json]');
     const cmd = makeOcrCommand({ env: {} });
     await expect(cmd.run([], capture().io)).rejects.toBeInstanceOf(UsageError);
     await expect(cmd.run(['--frobnicate', 'x.png'], capture().io)).rejects.toBeInstanceOf(UsageError);
     await expect(makeOcrCommand({ env: { OCR_WORKERS: 'many' } }).run(['x.png'], capture().io)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it('refuses a file over OCR_MAX_BYTES without reading it', async () => {
+  it('refuses a file over MAX_IMAGE_BYTES without reading it', async () => {
     const c = capture();
-    const code = await makeOcrCommand({ env: { OCR_MAX_BYTES: '100' } }).run([file('pods.png')], c.io);
+    const code = await makeOcrCommand({ env: { MAX_IMAGE_BYTES: '100' } }).run([file('pods.png')], c.io);
     expect(code).toBe(3);
     expect(c.err.join('')).toMatch(/pods\.png: PAYLOAD_TOO_LARGE: image is \d+ bytes; the limit is 100/);
+  });
+
+  const bin = join(__dirname, '../../bin/memegraph.js');
+  it.skipIf(!existsSync(join(__dirname, '../../dist/commands/ocr.command.js')))('runs as a real process: two images, JSON, exits when done', async () => {
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = execFile(process.execPath, [bin, 'ocr', file('pods.png'), file('panic.png'), '--json'], { timeout: 60_000, env: { ...process.env, OCR_WORKERS: '2' } }, (_err, out) =>
+        resolve({ code: child.exitCode, stdout: out }),
+      );
+    });
+    expect(code).toBe(0);
+    const { results } = JSON.parse(stdout) as { results: { file: string; text: string; ranking: unknown[] }[] };
+    expect(results.map((r) => r.file)).toEqual([file('pods.png'), file('panic.png')]);
+    expect(results[0]!.text).toContain('CrashLoopBackOff');
+    expect(results[1]!.text).toContain('nil map');
   });
 });

@@ -1,20 +1,21 @@
 import { AppError, isAppError } from '@memegraph/contracts';
-import { type ImageLimits, type OcrPool, type ScreenshotReading, createOcrPool, defaultOcrWorkers, prepareScreenshot, recognizeScreenshot, withImageLimits } from '@memegraph/ocr';
+import {
+  type ImageLimits,
+  type OcrPool,
+  type RankedClass,
+  type ScreenshotReading,
+  type TextRanker,
+  createOcrPool,
+  createTextRanker,
+  defaultOcrWorkers,
+  prepareScreenshot,
+  recognizeScreenshot,
+  withImageLimits,
+} from '@memegraph/ocr';
 import { readFile, stat } from 'node:fs/promises';
 import { type CliIO, type Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { readInput } from '../read-input';
-
-/** A ranked root-cause suggestion for the text of one screenshot. */
-export interface RankedClass {
-  classId: string;
-  confidence: number;
-}
-
-/** Turns OCR text into ranked class suggestions (libs/diagnosis); `[]` until it is wired in. */
-export type Ranker = (text: string) => RankedClass[];
-
-const noRanking: Ranker = () => [];
 
 interface FileResult {
   file: string;
@@ -34,11 +35,13 @@ Options:
            a bad image gets {"file","error":{"code","message"}}
 
 Environment:
-  OCR_WORKERS      tesseract workers (default: cores, max 4; never more than the images)
-  OCR_TIMEOUT_MS   longest OCR of one image (default 30000)
-  OCR_LANG_DIR     folder with eng / chi_sim .traineddata[.gz] (default: the bundled npm data)
-  OCR_CACHE_DIR    where the language folder is linked (default: the system temp folder)
-  OCR_MAX_BYTES, OCR_MAX_PIXELS, OCR_MAX_WIDTH, OCR_MAX_HEIGHT   input limits
+  OCR_WORKERS       tesseract workers (default: cores, max 4; never more than the images)
+  OCR_LANGUAGES     default eng+chi_sim
+  OCR_TIMEOUT_MS    longest OCR of one image (default 30000)
+  OCR_LANG_DIR      folder with <lang>.traineddata[.gz] (default: the bundled npm data; never downloaded)
+  OCR_CACHE_DIR     where the language folder is linked (default: the system temp folder)
+  MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_WIDTH, MAX_IMAGE_HEIGHT
+                    input limits (default 10 MiB, 40,000,000 px, 10,000 × 20,000 px)
 
 Exit codes: 0 all read, 2 usage, 3 at least one image unreadable (the others are still printed).`;
 
@@ -57,6 +60,16 @@ async function readImageFile(path: string, limits: ImageLimits): Promise<Buffer>
     throw new AppError('PAYLOAD_TOO_LARGE', `image is ${info.size} bytes; the limit is ${limits.maxBytes}`, { bytes: info.size, maxBytes: limits.maxBytes });
   }
   return readInput(path, readFile);
+}
+
+/** Ranking is a suggestion: if it fails, the reading still stands (with no ranking). */
+function safeRank(rank: TextRanker, text: string, io: CliIO): RankedClass[] {
+  try {
+    return rank(text).slice(0, 3);
+  } catch (err) {
+    io.stderr(`memegraph ocr: ranking failed: ${err instanceof Error ? err.message : String(err)}`);
+    return [];
+  }
 }
 
 function printHuman(io: CliIO, r: FileResult): void {
@@ -89,7 +102,7 @@ const toJson = (r: FileResult) =>
       };
 
 /** Builds the command; tests inject the environment and a ranker. */
-export function makeOcrCommand(deps: { env?: NodeJS.ProcessEnv; rank?: Ranker } = {}): Command {
+export function makeOcrCommand(deps: { env?: NodeJS.ProcessEnv; rank?: TextRanker } = {}): Command {
   return {
     name: 'ocr',
     summary: 'read screenshots offline: text, signatures, ranked root causes',
@@ -102,16 +115,23 @@ export function makeOcrCommand(deps: { env?: NodeJS.ProcessEnv; rank?: Ranker } 
       if (files.length === 0) throw new UsageError('expected at least one IMAGE');
 
       const env = deps.env ?? process.env;
-      const rank = deps.rank ?? noRanking;
+      // Root-cause suggestions from @memegraph/diagnosis (its model is built on first use).
+      const rank = deps.rank ?? createTextRanker({ top: 3 });
       const overrides: Partial<ImageLimits> = {};
-      for (const [key, name] of [['maxBytes', 'OCR_MAX_BYTES'], ['maxPixels', 'OCR_MAX_PIXELS'], ['maxWidth', 'OCR_MAX_WIDTH'], ['maxHeight', 'OCR_MAX_HEIGHT']] as const) {
+      for (const [key, name] of [['maxBytes', 'MAX_IMAGE_BYTES'], ['maxPixels', 'MAX_IMAGE_PIXELS'], ['maxWidth', 'MAX_IMAGE_WIDTH'], ['maxHeight', 'MAX_IMAGE_HEIGHT']] as const) {
         const v = intEnv(env, name);
         if (v !== undefined) overrides[key] = v;
       }
       const limits = withImageLimits(overrides);
       const workers = Math.min(intEnv(env, 'OCR_WORKERS') ?? defaultOcrWorkers(), files.length);
 
-      const poolOptions = { workers, timeoutMs: intEnv(env, 'OCR_TIMEOUT_MS'), langDir: env.OCR_LANG_DIR || undefined, cacheDir: env.OCR_CACHE_DIR || undefined };
+      const poolOptions = {
+        workers,
+        languages: env.OCR_LANGUAGES || undefined,
+        timeoutMs: intEnv(env, 'OCR_TIMEOUT_MS'),
+        langDir: env.OCR_LANG_DIR || undefined,
+        cacheDir: env.OCR_CACHE_DIR || undefined,
+      };
       // Workers start once, when the first image passes the guard, serve every image and are
       // closed at the end so the process exits.
       let pool: Promise<OcrPool> | undefined;
@@ -127,7 +147,7 @@ export function makeOcrCommand(deps: { env?: NodeJS.ProcessEnv; rank?: Ranker } 
             try {
               const prepared = await prepareScreenshot(await readImageFile(file, limits), limits);
               const reading = await recognizeScreenshot(await (pool ??= createOcrPool(poolOptions)), prepared);
-              results[i] = { file, reading, ranking: rank(reading.text).slice(0, 3) };
+              results[i] = { file, reading, ranking: safeRank(rank, reading.text, io) };
             } catch (err) {
               // An image's own failure is reported in its entry; no OCR engine at all stops the run.
               if (!isAppError(err) || err.code === 'DEPENDENCY_UNAVAILABLE') throw err;
