@@ -92,17 +92,25 @@ redis_url_answers() {
   redis-cli -h "$host" -p "$port" ping 2>/dev/null | grep -q -e PONG -e NOAUTH
 }
 
-# stop_pid PID [SECONDS] : SIGTERM, wait, then SIGKILL.
+# spawn CMD... : runs CMD in the background as the leader of its own process group, so
+# stop_pid can stop it with everything it started (npx wrappers, next-server children).
+# Sets SPAWNED_PID. Redirect output at the call site: spawn cmd >log 2>&1
+spawn() {
+  setsid "$@" &
+  SPAWNED_PID=$!
+}
+
+# stop_pid PID [SECONDS] : SIGTERM to its process group (or the process), wait, then SIGKILL.
 stop_pid() {
   local pid=$1 secs=${2:-20}
   [ -n "$pid" ] || return 0
   kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 $((secs * 10))); do
-    kill -0 "$pid" 2>/dev/null || return 0
+    kill -0 "$pid" 2>/dev/null || kill -0 -- "-$pid" 2>/dev/null || return 0
     sleep 0.1
   done
-  kill -KILL "$pid" 2>/dev/null || true
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 }
 
 # dev_secrets FILE : generates local-only credentials once; later runs reuse them.
