@@ -1,4 +1,5 @@
 import { type DiagnosisModel, buildModel } from '@memegraph/diagnosis';
+import { normalizeForSignatures } from './signatures';
 
 /** A root-cause suggestion for a screenshot's text. */
 export interface RankedClass {
@@ -20,7 +21,8 @@ export function createTextRanker(options: { top?: number; build?: () => Pick<Dia
     if (text.trim().length === 0) return [];
     model ??= (options.build ?? buildModel)();
     return model
-      .diagnose({ text }, { maxRanking: top })
+      // OCR misreads (00MKilled, CLUSTERD0WN) are undone first, as for signature extraction.
+      .diagnose({ text: normalizeForSignatures(text).text }, { maxRanking: top })
       .ranking.slice(0, top)
       .map((c) => ({ classId: c.classId, confidence: c.confidence }));
   };

@@ -4,7 +4,7 @@ import { isAppError, type OcrJob } from '@memegraph/contracts';
 import { type Config } from '@memegraph/config';
 import { ModelHolder } from '@memegraph/diagnosis';
 import { MemeRepository } from '@memegraph/graph';
-import { createOcrPool, type OcrPool, readScreenshot, withImageLimits } from '@memegraph/ocr';
+import { createOcrPool, normalizeForSignatures, type OcrPool, readScreenshot, withImageLimits } from '@memegraph/ocr';
 import { UnrecoverableError } from '@memegraph/queue';
 import { type Logger, withJobSpan } from '@memegraph/telemetry';
 import { BLOBS, CONFIG, LOGGER } from '../tokens';
@@ -41,7 +41,8 @@ export class MemeOcrService implements OnApplicationShutdown {
         const bytes = await this.blobs.get(job.blobKey);
         const reading = await readScreenshot(await this.getPool(), bytes, withImageLimits({ maxBytes: this.config.MAX_IMAGE_BYTES, maxPixels: this.config.MAX_IMAGE_PIXELS }));
         const meme = await this.memes.get(job.memeId);
-        const text = [meme?.caption ?? '', reading.text].filter(Boolean).join('\n');
+        // The model reads the OCR text with common misreads (0 for O, l for I) undone.
+        const text = [meme?.caption ?? '', normalizeForSignatures(reading.text).text].filter(Boolean).join('\n');
         const d = text.trim() ? this.model.diagnose({ text, service: meme?.service }) : undefined;
         const suggestions = (d?.ranking ?? []).slice(0, 5).map((r) => ({ classId: r.classId, confidence: r.confidence }));
         await this.memes.setOcr(
