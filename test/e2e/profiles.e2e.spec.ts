@@ -158,8 +158,16 @@ describe.skipIf(!e2eConfigured)('profiles page', () => {
       return dt;
     })()`);
     const zone = page.getByRole('form', { name: 'Upload profiles' });
-    await zone.dispatchEvent('dragenter', { dataTransfer });
-    await expect(zone.getAttribute('class')).resolves.toContain('dragging');
+    // Until React has hydrated the page the drop zone has no handlers: repeat the dragenter.
+    await expect
+      .poll(
+        async () => {
+          await zone.dispatchEvent('dragenter', { dataTransfer });
+          return zone.getAttribute('class');
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toContain('dragging');
     await zone.dispatchEvent('drop', { dataTransfer });
     for (const f of files) await page.getByRole('status').filter({ hasText: `Uploaded ${f.name}` }).waitFor();
     for (const f of files) await page.locator('tr[data-status="done"]', { hasText: f.name }).first().waitFor({ timeout: 60_000 });
