@@ -56,6 +56,22 @@ export class JobQueue<T extends { trace: TraceCarrier }> {
     });
   }
 
+  /** Many jobs in one Redis round trip (same options as enqueue). */
+  async enqueueMany(jobs: { jobId: string; data: Omit<T, 'trace'> }[], jobName = 'run'): Promise<void> {
+    if (jobs.length === 0) return;
+    await withSpan(`queue.enqueue ${this.name}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': this.name, 'messaging.batch.message_count': jobs.length }, async () => {
+      const trace = injectTraceContext();
+      const added = this.queue.addBulk(
+        jobs.map((j) => ({
+          name: jobName as never,
+          data: { ...j.data, trace } as never,
+          opts: { jobId: j.jobId, attempts: this.opts.attempts, backoff: { type: 'exponential', delay: this.opts.backoffMs ?? 1_000 }, removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 }, removeOnFail: false },
+        })),
+      );
+      await withTimeout(added, this.opts.enqueueTimeoutMs ?? 5_000, 'Redis did not accept the jobs in time');
+    });
+  }
+
   async counts(): Promise<JobCounts> {
     const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
     return { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0 };

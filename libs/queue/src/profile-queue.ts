@@ -20,8 +20,11 @@ export class AlertQueue extends JobQueue<EnrichAlertJob> {
     super(QueueNames.alerts, connection, opts);
   }
 
-  enqueueEnrichment(alertId: string): Promise<void> {
-    return this.enqueue(alertId, { alertId }, 'enrich');
+  enqueueEnrichment(alertIds: string[]): Promise<void> {
+    return this.enqueueMany(
+      alertIds.map((alertId) => ({ jobId: alertId, data: { alertId } })),
+      'enrich',
+    );
   }
 }
 

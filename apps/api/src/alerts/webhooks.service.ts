@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normalizeAlerts, verifyBearer, verifyGenericSignature, verifyGrafanaSignature } from '@memegraph/alerts';
-import { AppError, type AlertSource, type AlertsAccepted } from '@memegraph/contracts';
+import { AppError, type AlertSource, type AlertsAccepted, type NormalizedAlert } from '@memegraph/contracts';
 import { type Config } from '@memegraph/config';
-import { AlertRepository } from '@memegraph/graph';
+import { AlertRepository, type UpsertResult } from '@memegraph/graph';
 import { AlertQueue, EventBus } from '@memegraph/queue';
 import { type Redis } from 'ioredis';
 import { CONFIG, REDIS } from '../infra/tokens';
+import { MicroBatcher } from './micro-batcher';
 import { RateLimiter } from './rate-limiter';
 
 export interface WebhookRequest {
@@ -20,6 +21,7 @@ const REPLAY_TTL_SECONDS = 600;
 @Injectable()
 export class WebhooksService {
   private readonly limiter: RateLimiter;
+  private readonly batcher: MicroBatcher<NormalizedAlert, UpsertResult>;
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
@@ -29,6 +31,23 @@ export class WebhooksService {
     private readonly events: EventBus,
   ) {
     this.limiter = new RateLimiter(config.WEBHOOK_RATE_PER_SECOND);
+    this.batcher = new MicroBatcher((alerts) => this.persist(alerts));
+  }
+
+  /**
+   * One transaction and one Redis round trip for every alert that arrived in the same few
+   * milliseconds. A batch succeeds or fails as a whole, so no caller gets a 202 for an alert
+   * that is not both stored and queued.
+   */
+  private async persist(alerts: NormalizedAlert[]): Promise<UpsertResult[]> {
+    const results = await this.alerts.upsert(alerts);
+    const toEnrich = [...new Set(results.filter((r) => r.created && r.status === 'firing').map((r) => r.id))];
+    try {
+      await this.queue.enqueueEnrichment(toEnrich);
+    } catch (err) {
+      throw new AppError('DEPENDENCY_UNAVAILABLE', `could not queue enrichment: ${(err as Error).message}`);
+    }
+    return results;
   }
 
   /**
@@ -40,13 +59,7 @@ export class WebhooksService {
     await this.authenticate(source, req);
     this.limiter.take(source);
     const { alerts, truncated } = normalizeAlerts(source, req.body, { serviceLabels: this.config.SERVICE_LABELS });
-    const results = await this.alerts.upsert(alerts);
-    const toEnrich = results.filter((r) => r.created && r.status === 'firing');
-    try {
-      await Promise.all(toEnrich.map((r) => this.queue.enqueueEnrichment(r.id)));
-    } catch (err) {
-      throw new AppError('DEPENDENCY_UNAVAILABLE', `could not queue enrichment: ${(err as Error).message}`);
-    }
+    const results = await this.batcher.submit(alerts);
     for (const r of results) void this.events.publish({ type: r.created ? 'alert.received' : 'alert.updated', id: r.id, data: { status: r.status } });
     return { accepted: results.length, alertIds: results.map((r) => r.id), ...(truncated ? { truncatedAlerts: truncated } : {}) };
   }

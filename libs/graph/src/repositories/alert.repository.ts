@@ -40,13 +40,15 @@ export class AlertRepository {
 
   /**
    * Idempotent ingestion in one transaction: a new alert is created pending enrichment, a
-   * repeated delivery increments `deliveries`, a resolved delivery closes it.
+   * repeated delivery increments `deliveries`, a resolved delivery closes it. Results come
+   * back in input order (the same alert may appear twice in one batch).
    */
   async upsert(alerts: NormalizedAlert[]): Promise<UpsertResult[]> {
     return this.db.write<UpsertResult>(
-      `UNWIND $alerts AS x
+      `UNWIND range(0, size($alerts) - 1) AS i
+       WITH i, $alerts[i] AS x
        OPTIONAL MATCH (old:Alert {id: x.id})
-       WITH x, old IS NULL AS created
+       WITH i, x, old IS NULL AS created
        MERGE (a:Alert {id: x.id})
        ON CREATE SET a.source = x.source, a.fingerprint = x.fingerprint, a.name = x.name, a.startsAt = datetime(x.startsAt),
                      a.labelsJson = x.labelsJson, a.annotationsJson = x.annotationsJson, a.generatorURL = x.generatorURL,
@@ -59,6 +61,7 @@ export class AlertRepository {
        FOREACH (_ IN CASE WHEN x.service IS NULL THEN [] ELSE [1] END |
          MERGE (s:Service {name: x.service})
          MERGE (a)-[:FIRED_FOR]->(s))
+       WITH i, a, created ORDER BY i
        RETURN a.id AS id, created, a.status AS status`,
       {
         alerts: alerts.map((a) => ({
