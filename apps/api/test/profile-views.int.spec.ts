@@ -73,6 +73,11 @@ describe.skipIf(!integration)('profile views', () => {
     expect(svg.status).toBe(200);
     expect(svg.body).toMatch(/^<\?xml|^<svg/);
     expect(svg.body).not.toMatch(/<script/i);
+    // The detectors' finding for this profile is badged on its anchor frames with its meme.
+    const findings = (await http().get(`/v1/profiles/${ids.cpu}`)).body.findings;
+    expect(findings[0].classId).toBe('cpu-reflection-json');
+    expect(svg.body).toContain('🪞🚀');
+    expect(svg.body).toContain(`/profiles/${ids.cpu}#finding-${findings[0].id}`);
 
     const ss = (await http().get(`/v1/profiles/${ids.cpu}/speedscope`).expect(200)).body;
     expect(ss.$schema).toContain('speedscope');

@@ -1,9 +1,5 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../test/fixtures';
+import { type DemoGo, hasGo, startDemoGo } from '../../../test/support/demo-go';
 import { analyze } from './analyze';
 import { loadInput } from './inputs';
 
@@ -12,41 +8,18 @@ import { loadInput } from './inputs';
  * captures two goroutine profiles a few seconds apart over HTTP and checks that analyze puts
  * the leak on top. Skipped when Go is not installed.
  */
-const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!hasGo)('live demo-go capture', () => {
-  let dir = '';
-  let proc: ChildProcess | undefined;
+  let demo: DemoGo | undefined;
   let base = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'memegraph-detectors-live-'));
-    const bin = join(dir, 'demo-go');
-    const build = spawnSync('go', ['build', '-o', bin, '.'], { cwd: join(repoRoot, 'infra/demo-go'), encoding: 'utf8', timeout: 120_000 });
-    if (build.status !== 0) throw new Error(`go build failed: ${build.stderr}`);
-    proc = spawn(bin, ['-addr', '127.0.0.1:0', '-mode', 'goroutine-leak-chan'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    base = await new Promise<string>((resolve, reject) => {
-      let log = '';
-      const timer = setTimeout(() => reject(new Error(`demo-go did not start: ${log}`)), 15_000);
-      const onData = (b: Buffer) => {
-        log += b.toString();
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      };
-      proc!.stderr!.on('data', onData);
-      proc!.stdout!.on('data', onData);
-      proc!.on('exit', (code) => reject(new Error(`demo-go exited with ${code}: ${log}`)));
-    });
+    demo = await startDemoGo('goroutine-leak-chan');
+    base = demo.url;
   }, 150_000);
 
-  afterAll(() => {
-    if (proc && proc.exitCode === null) proc.kill('SIGTERM');
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.stop());
 
   const grab = async (path: string): Promise<Uint8Array> => {
     const res = await fetch(`${base}${path}`);

@@ -22,6 +22,7 @@ import {
   unpackInput,
   withLimits,
 } from '@memegraph/pprof';
+import { memeById } from '@memegraph/memes';
 import { BLOBS, CONFIG } from '../infra/tokens';
 
 export interface ViewOptions {
@@ -82,9 +83,17 @@ export class ProfileViewsService {
     return callTreeToJSON(buildCallTree(await this.model(id), { sampleIndex: o.sampleIndex, minFraction: o.minFraction ?? 0.001, inverted: o.inverted }));
   }
 
-  async flameSvg(id: string, o: ViewOptions & { badges?: FlameBadge[]; title?: string }) {
+  /** The SVG carries each finding's meme badge on its anchor frames, linking back to the finding. */
+  async flameSvg(id: string, o: ViewOptions) {
     const tree = buildCallTree(await this.model(id), { sampleIndex: o.sampleIndex, inverted: o.inverted });
-    return renderFlameGraphSvg(tree, { title: o.title, badges: o.badges });
+    const rec = await this.profiles.get(id);
+    const findings = (await this.profiles.findingsOf(id)) as { id: string; memeId: string; title: string; anchors?: string[] }[];
+    const badges: FlameBadge[] = findings.flatMap((f) => {
+      const meme = memeById(f.memeId);
+      if (!meme) return [];
+      return (f.anchors ?? []).map((frame) => ({ frame, label: meme.symbol, title: `${meme.caption.zh} — ${meme.caption.en}: ${f.title}`, href: `/profiles/${id}#finding-${f.id}` }));
+    });
+    return renderFlameGraphSvg(tree, { title: rec ? `${rec.filename} — ${tree.sampleType}` : undefined, badges });
   }
 
   async folded(id: string, o: ViewOptions) {
