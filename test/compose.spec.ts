@@ -26,7 +26,7 @@ describe('docker-compose.yml', () => {
     const text = readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8');
     const services = ['neo4j', 'redis', 'api', 'worker', 'web'];
     for (const s of services) expect(text).toMatch(new RegExp(`^  ${s}:$`, 'm'));
-    expect(text.match(/^    healthcheck:$/gm)?.length).toBe(services.length);
+    expect(text.match(/^ {4}healthcheck:$/gm)?.length).toBe(services.length);
     expect(text).toMatch(/image: neo4j:5\.\d+/);
     expect(text).toMatch(/image: redis:7/);
     expect(text).toContain('--appendonly');
