@@ -58,9 +58,6 @@ export class AlertRepository {
            a.status = CASE WHEN x.status = 'resolved' THEN 'resolved' ELSE a.status END,
            a.endsAt = CASE WHEN x.status = 'resolved' AND x.endsAt IS NOT NULL THEN datetime(x.endsAt) ELSE a.endsAt END,
            a.annotationsJson = x.annotationsJson
-       FOREACH (_ IN CASE WHEN x.service IS NULL THEN [] ELSE [1] END |
-         MERGE (s:Service {name: x.service})
-         MERGE (a)-[:FIRED_FOR]->(s))
        WITH i, a, created ORDER BY i
        RETURN a.id AS id, created, a.status AS status`,
       {
@@ -79,6 +76,20 @@ export class AlertRepository {
           service: a.service ?? null,
         })),
       },
+    );
+  }
+
+  /**
+   * Links the alert to its Service node. Done by the enrichment job, not at ingestion: every
+   * alert of a service would otherwise lock the same Service node inside the webhook's
+   * transaction and serialise ingestion.
+   */
+  async linkService(id: string): Promise<void> {
+    await this.db.write(
+      `MATCH (a:Alert {id: $id}) WHERE a.service IS NOT NULL
+       MERGE (s:Service {name: a.service})
+       MERGE (a)-[:FIRED_FOR]->(s)`,
+      { id },
     );
   }
 
