@@ -42,6 +42,17 @@ describe.skipIf(!integration)('profile views', () => {
   });
   const http = () => request(api.getHttpServer());
 
+  it('embeds the findings, top rows, flame graph and goroutine groups in the profile itself', async () => {
+    const cpu = (await http().get(`/v1/profiles/${ids.cpu}`).expect(200)).body;
+    expect(cpu.findings[0].classId).toBe('cpu-reflection-json');
+    expect(cpu.analysis.top.rows[0].name).toBe(oracleTopName('cpu-reflection-json.cpu.top.txt'));
+    expect(cpu.analysis.top.rows.length).toBeLessThanOrEqual(50);
+    expect(cpu.analysis.flamegraph.total).toBe(cpu.summary.totals.find((t: { type: string }) => t.type === 'cpu').total);
+    const dump = (await http().get(`/v1/profiles/${ids.dump}`).expect(200)).body;
+    expect(dump.analysis.goroutines.total).toBe(dump.summary.totals[0].total);
+    expect(dump.findings.map((f: { classId: string }) => f.classId)).toContain('goroutine-leak-chan');
+  });
+
   it('serves the top table the official tool prints', async () => {
     const top = (await http().get(`/v1/profiles/${ids.cpu}/top`).expect(200)).body;
     expect(top.sampleType).toBe('cpu');

@@ -33,6 +33,10 @@ export interface ViewOptions {
 
 /** Decoded profiles are reused across views of the same upload (keyed by content hash). */
 const CACHE_SIZE = 8;
+/** Bounds of the overview embedded in GET /v1/profiles/:id; the full views have their own routes. */
+const OVERVIEW_ROWS = 50;
+const OVERVIEW_GROUPS = 50;
+const OVERVIEW_MIN_FRACTION = 0.005;
 
 /** Read-side views of one stored profile: top table, flame graph data and exports, goroutines. */
 @Injectable()
@@ -113,6 +117,22 @@ export class ProfileViewsService {
   async diff(baseId: string, newId: string, o: ViewOptions & { normalize?: 'none' | 'total' | 'duration' }) {
     const d = diffProfiles(await this.model(baseId), await this.model(newId), { sampleIndex: o.sampleIndex, normalize: o.normalize, minFraction: o.minFraction ?? 0.001 });
     return { sampleType: d.sampleType, unit: d.unit, normalize: d.normalize, scale: d.scale, baseTotal: d.baseTotal, newTotal: d.newTotal, top: d.top, rows: d.rows, tree: callTreeToJSON(d.tree) };
+  }
+
+  /**
+   * What the profile page needs in one answer: the top table (first rows), goroutine groups
+   * when the profile has goroutines, and the flame graph pruned to frames of at least 0.5%
+   * (the full tree is at /flamegraph). Undefined while the profile is not analysed.
+   */
+  async overview(id: string) {
+    const loaded = await this.load(id);
+    if (isGoroutineReport(loaded)) return { goroutines: { ...loaded, groups: loaded.groups.slice(0, OVERVIEW_GROUPS) } };
+    const hasGoroutines = loaded.sampleTypes.some((t) => t.type === 'goroutine');
+    return {
+      top: topTable(loaded, { nodeCount: OVERVIEW_ROWS }),
+      flamegraph: callTreeToJSON(buildCallTree(loaded, { minFraction: OVERVIEW_MIN_FRACTION })),
+      ...(hasGoroutines ? { goroutines: (({ groups, ...rest }) => ({ ...rest, groups: groups.slice(0, OVERVIEW_GROUPS) }))(groupGoroutineProfile(loaded)) } : {}),
+    };
   }
 
   async goroutines(id: string): Promise<GoroutineReport> {

@@ -5,6 +5,7 @@ import { AppError, type ProfileAccepted, type ProfileList, type ProfileRecord } 
 import { ProfileRepository } from '@memegraph/graph';
 import { ProfileQueue } from '@memegraph/queue';
 import { BLOBS } from '../infra/tokens';
+import { ProfileViewsService } from './profile-views.service';
 import { assertLooksLikeProfile } from './upload-sniffer';
 
 export interface UploadedFile {
@@ -18,6 +19,7 @@ export class ProfilesService {
     @Inject(BLOBS) private readonly blobs: BlobStore,
     private readonly profiles: ProfileRepository,
     private readonly queue: ProfileQueue,
+    private readonly views: ProfileViewsService,
   ) {}
 
   /** Blob first, then the node, then the job: each step's input exists before it is referenced. */
@@ -35,10 +37,13 @@ export class ProfilesService {
     return { id: record.id, status: record.status };
   }
 
-  async get(id: string): Promise<ProfileRecord & { findings: unknown[] }> {
+  /** The record with, once analysed, its findings and an overview (top table, goroutine groups, flame graph). */
+  async get(id: string): Promise<ProfileRecord & { findings: unknown[]; analysis?: unknown }> {
     const record = await this.profiles.get(id);
     if (!record) throw new AppError('NOT_FOUND', `no profile with id ${id}`);
-    return { ...record, findings: record.status === 'done' ? await this.profiles.findingsOf(id) : [] };
+    if (record.status !== 'done') return { ...record, findings: [] };
+    const analysis = await this.views.overview(id).catch(() => undefined);
+    return { ...record, findings: await this.profiles.findingsOf(id), ...(analysis ? { analysis } : {}) };
   }
 
   async list(limit: number, cursor?: string): Promise<ProfileList> {
