@@ -10,7 +10,8 @@ import { FindingSchema } from './finding';
  * files together and with each file alone.
  */
 function fixtureSuite(label: string, dir: string, requireAllClasses: boolean) {
-  const all = scenarios(dir);
+  // describe.skipIf still runs this body to collect tests: read nothing when the folder is absent.
+  const all = hasManifest(dir) ? scenarios(dir) : [];
   const classes = all.filter((s) => (GoRuntimeClassIds as readonly string[]).includes(s.class));
   const healthy = all.filter((s) => s.class === 'healthy');
 
