@@ -1,6 +1,28 @@
-import { type ErrorBody, type ProfileAccepted, type ProfileList, type ProfileRecord } from '@memegraph/contracts';
+import {
+  type AlertRecord,
+  type ErrorBody,
+  type MemeSubmission,
+  type ProfileAccepted,
+  type ProfileList,
+  type ProfileRecord,
+  type RunbookDraft,
+} from '@memegraph/contracts';
 import { type Finding } from './findings';
-import { type DiffJSON, type FlameJSON, type GoroutineReport, type MemeList, type SandwichJSON, type TopTable } from './types';
+import {
+  type AlertDiagnosis,
+  type DiagnoseResult,
+  type DiffJSON,
+  type FlameJSON,
+  type GoroutineReport,
+  type GraphNode,
+  type MemeList,
+  type RootCausePage,
+  type RootCauseSummary,
+  type SandwichJSON,
+  type SearchHit,
+  type Subgraph,
+  type TopTable,
+} from './types';
 
 /** Browser-side API calls, through the web app's same-origin proxy. */
 export class ApiError extends Error {
@@ -8,6 +30,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error body's `details` (e.g. `missing` of RUNBOOK_INCOMPLETE, `field` of VALIDATION_FAILED). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -17,10 +41,13 @@ async function parse<T>(res: Response): Promise<T> {
   const body = (await res.json().catch(() => undefined)) as unknown;
   if (!res.ok) {
     const err = (body as ErrorBody | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? `HTTP ${res.status}`);
+    throw new ApiError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? `HTTP ${res.status}`, err?.details);
   }
   return body as T;
 }
+
+const send = async <T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> =>
+  parse<T>(await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' }));
 
 const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => parse<T>(await fetch(`/api/v1${path}`, { cache: 'no-store', signal }));
 
@@ -117,5 +144,84 @@ export function uploadWithProgress(file: File, onProgress: (fraction: number) =>
   });
   return { done, abort: () => xhr.abort() };
 }
+
+/* ---- Alerts and diagnoses ---- */
+
+export interface AlertFilters {
+  status?: string;
+  service?: string;
+  classId?: string;
+  since?: string;
+  until?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export const listAlerts = (f: AlertFilters, cursor?: string, signal?: AbortSignal) =>
+  get<Page<AlertRecord>>(`/alerts${query({ ...f, limit: 100, cursor })}`, signal);
+
+export type AlertWithDiagnosis = AlertRecord & { diagnosis: AlertDiagnosis | null };
+export const getAlert = (id: string, signal?: AbortSignal) => get<AlertWithDiagnosis>(`/alerts/${enc(id)}`, signal);
+
+/** The SSE stream of alert events (same origin, through the proxy). */
+export const ALERT_STREAM_URL = '/api/v1/alerts/stream';
+
+export const sendFeedback = (diagnosisId: string, classId: string, correct: boolean) =>
+  send<{ recorded: boolean }>('POST', `/diagnoses/${enc(diagnosisId)}/feedback`, { classId, correct });
+
+export const diagnoseText = (text: string) => send<DiagnoseResult>('POST', '/diagnose', { text });
+
+/* ---- Memes ---- */
+
+export async function submitMeme(image: Blob, fields: { caption?: string; tags?: string; service?: string }, filename = 'screenshot.png'): Promise<MemeSubmission> {
+  const form = new FormData();
+  form.append('image', image, filename);
+  for (const [k, v] of Object.entries(fields)) if (v?.trim()) form.append(k, v.trim());
+  return parse(await fetch('/api/v1/memes', { method: 'POST', body: form }));
+}
+
+export const listMemeSubmissions = (status?: MemeSubmission['status'], limit = 24, cursor?: string, signal?: AbortSignal) =>
+  get<Page<MemeSubmission>>(`/memes${query({ status, limit, cursor })}`, signal);
+export const getMemeSubmission = (id: string, signal?: AbortSignal) => get<MemeSubmission>(`/memes/${enc(id)}`, signal);
+export const memeImageUrl = (id: string) => `/api/v1/memes/${enc(id)}/image`;
+export const saveRunbook = (id: string, draft: RunbookDraft) => send<MemeSubmission>('PUT', `/memes/${enc(id)}/runbook`, draft);
+export const publishMeme = (id: string) => send<MemeSubmission>('POST', `/memes/${enc(id)}/publish`, {});
+
+/* ---- Graph ---- */
+
+export const graphSearch = (q: string, limit = 12, signal?: AbortSignal) => get<{ items: SearchHit[] }>(`/graph/search${query({ q, limit })}`, signal);
+export const graphNode = (id: string, signal?: AbortSignal) => get<GraphNode>(`/graph/nodes/${enc(id)}`, signal);
+
+export interface NeighborParams {
+  depth?: number;
+  limit?: number;
+  classId?: string;
+  service?: string;
+  since?: string;
+  until?: string;
+}
+export const graphNeighbors = (id: string, p: NeighborParams, signal?: AbortSignal) =>
+  get<Subgraph>(`/graph/nodes/${enc(id)}/neighbors${query({ depth: p.depth ?? 1, limit: p.limit, classId: p.classId, service: p.service, since: p.since, until: p.until })}`, signal);
+
+/* ---- Root causes ---- */
+
+let rootCauses: Promise<RootCauseSummary[]> | undefined;
+/** Every root-cause class (titles, counts), fetched once per page load; `fresh` refetches (for current counts). */
+export function getRootCauses(fresh = false): Promise<RootCauseSummary[]> {
+  if (fresh) rootCauses = undefined;
+  rootCauses ??= get<Page<RootCauseSummary>>('/root-causes?limit=500')
+    .then((p) => p.items)
+    .catch((err: unknown) => {
+      rootCauses = undefined;
+      throw err;
+    });
+  return rootCauses;
+}
+
+export const getRootCause = (classId: string, cursor?: string, signal?: AbortSignal) =>
+  get<RootCausePage>(`/root-causes/${enc(classId)}${query({ cursor })}`, signal);
 
 export const errorText = (err: unknown): string => (err instanceof ApiError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err));

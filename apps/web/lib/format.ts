@@ -21,13 +21,25 @@ export function formatValue(value: number, unit: string): string {
 
 export const formatBytes = (n: number) => formatValue(n, 'bytes');
 
-export function timeAgo(iso: string, now = Date.now()): string {
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return `${s}s ago`;
-  if (s < 3600) return `${Math.round(s / 60)}m ago`;
-  if (s < 86400) return `${Math.round(s / 3600)}h ago`;
-  return `${Math.round(s / 86400)}d ago`;
+/** "5m ago" / "5分钟前". */
+export function timeAgo(iso: string, now = Date.now(), lang: 'en' | 'zh' = 'en'): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '—';
+  const s = Math.max(0, Math.round((now - t) / 1000));
+  const [n, unit] = s < 60 ? [s, 0] : s < 3600 ? [Math.round(s / 60), 1] : s < 86400 ? [Math.round(s / 3600), 2] : [Math.round(s / 86400), 3];
+  return lang === 'zh' ? `${n}${['秒', '分钟', '小时', '天'][unit]}前` : `${n}${['s', 'm', 'h', 'd'][unit]} ago`;
 }
+
+/** A timestamp for people: local date and time, to the second. */
+export function formatDateTime(iso: string | null | undefined, lang: 'en' | 'zh' = 'en'): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** 0..1 → "87%". */
+export const formatConfidence = (c: number | null | undefined): string => (typeof c === 'number' ? `${Math.round(c * 100)}%` : '—');
 
 /** A share as a percentage with sensible precision: 42.1%, 3.27%, 0.042%. */
 export function formatPct(part: number, whole: number): string {

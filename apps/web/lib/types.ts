@@ -36,3 +36,146 @@ export interface DiffJSON extends Partial<FlameJSON> {
 export interface MemeList {
   items: Meme[];
 }
+
+/* ---- Alerts and diagnoses (GET /alerts/:id, POST /diagnose; libs/diagnosis shapes) ---- */
+
+/** What drove a class's score; text spans are offsets into the analysed text. */
+export type Evidence =
+  | { kind: 'text-span'; start: number; end: number; text: string; signature?: string }
+  | { kind: 'label'; key: string; value: string }
+  | { kind: 'alertname'; value: string }
+  | { kind: 'finding'; classId: string; confidence: number }
+  | { kind: 'model'; terms: string[] };
+
+export interface RankedCause {
+  classId: string;
+  /** 0..1, calibrated. */
+  confidence: number;
+  evidence: Evidence[];
+}
+
+export interface DiagnosisTop {
+  classId: string;
+  title: string;
+  titleZh: string;
+  summary: string;
+  runbook: { title: string; command: string; why: string }[];
+  verification: { name: string; promql: string; expect: string }[];
+  rollback: string[];
+}
+
+/** POST /diagnose */
+export interface DiagnoseResult {
+  id: string;
+  ranking: RankedCause[];
+  unknown: boolean;
+  top?: DiagnosisTop | null;
+  modelVersion?: string;
+  analyzedText?: string;
+}
+
+export interface SimilarIncident {
+  id: string;
+  service?: string | null;
+  classId?: string | null;
+  title?: string | null;
+  openedAt?: string | null;
+  alertCount?: number | null;
+  fixes?: string[];
+}
+
+export interface EnrichmentStep {
+  name: string;
+  status: 'ok' | 'skipped' | 'failed' | string;
+  ms: number;
+  detail?: string;
+  error?: string;
+}
+
+export interface AlertDiagnosis {
+  id: string;
+  unknown: boolean;
+  topClassId: string | null;
+  topConfidence: number | null;
+  ranking: RankedCause[];
+  top: DiagnosisTop | null;
+  /** Detector findings (lib/findings Finding); validated with findingsOf before use. */
+  findings: unknown[];
+  profileIds: string[];
+  similarIncidents: SimilarIncident[];
+  steps: EnrichmentStep[];
+  sequenceDiagram: string;
+  meme: Meme | null;
+}
+
+/* ---- Graph browse API (docs/graph.md) ---- */
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  title: string;
+  subtitle?: string;
+  props: Record<string, unknown>;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  label: string;
+  title: string;
+  subtitle?: string;
+  score: number;
+}
+
+/* ---- Root causes ---- */
+
+export interface RootCauseSummary {
+  id: string;
+  classId: string;
+  domain: string | null;
+  title: { en: string; zh: string } | null;
+  incidentCount: number;
+  recentIncidentCount: number;
+  lastIncidentAt: string | null;
+  memeCount: number;
+  fixCount: number;
+}
+
+/** The libs/knowledge entry of a class (examples omitted). */
+export interface Knowledge {
+  id: string;
+  title: { en: string; zh: string };
+  summary: { en: string; zh: string };
+  signals: { source: string; text: string }[];
+  alertRules: string[];
+  relatedAlertRules?: string[];
+  confusableWith?: { classId: string; howToTell: string }[];
+  runbook: { title: string; command: string; why: string }[];
+  verification: { name: string; promql: string; expect: string }[];
+  rollback: string[];
+}
+
+export interface RootCausePage {
+  id: string;
+  classId: string;
+  domain: string | null;
+  node: GraphNode;
+  knowledge?: Knowledge;
+  memes: GraphNode[];
+  memeCount: number;
+  incidents: { total: number; days: number; perDay: { day: string; count: number }[]; latest: GraphNode[]; nextCursor?: string };
+  fixes: (GraphNode & { commits: GraphNode[] })[];
+  fixCount: number;
+}

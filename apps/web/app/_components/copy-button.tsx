@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useLang } from '../../lib/i18n';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -27,6 +28,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useLang();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -43,9 +45,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       ) : (
         <span aria-hidden>{state === 'copied' ? '✓' : '✗'}</span>
       )}
-      <span className="copy-text">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span className="copy-text">{state === 'copied' ? t('copy.copied') : state === 'failed' ? t('copy.failed') : t('copy.copy')}</span>
       <span className="sr-only" aria-live="polite">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+        {state === 'copied' ? t('copy.copied') : state === 'failed' ? t('copy.failed') : ''}
       </span>
     </button>
   );

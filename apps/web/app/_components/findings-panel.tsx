@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import { type Finding, findingAnchorId, type FindingEvidence } from '../../lib/findings';
 import { formatPercent } from '../../lib/format';
+import { type MessageKey, useLang } from '../../lib/i18n';
 import { type Meme } from '../../lib/types';
+import { ConfidenceMeter } from './confidence-meter';
 import { CopyButton } from './copy-button';
 
 export interface FindingsPanelProps {
@@ -11,27 +13,29 @@ export interface FindingsPanelProps {
   memes: Map<string, Meme>;
   lang: 'en' | 'zh';
   onLang: (l: 'en' | 'zh') => void;
-  onFrame: (name: string) => void;
+  /** Frame names link here (the flame graph search); without it they are plain text. */
+  onFrame?: (name: string) => void;
   highlighted?: string;
 }
 
-const SEVERITY_LABEL = { critical: 'Critical', warning: 'Warning', info: 'Info' } as const;
+const SEVERITY_LABEL: Record<string, MessageKey> = { critical: 'severity.critical', warning: 'severity.warning', info: 'severity.info' };
 
 /** What the diagnosis says: one card per finding, most severe first. */
 export function FindingsPanel({ findings, memes, lang, onLang, onFrame, highlighted }: FindingsPanelProps) {
+  const { t } = useLang();
   const counts = findings.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.severity]: (acc[f.severity] ?? 0) + 1 }), {});
   return (
     <section className="card findings" aria-labelledby="findings-h">
       <div className="card-head">
-        <h2 id="findings-h">Findings</h2>
+        <h2 id="findings-h">{t('findings.title')}</h2>
         <span className="hint small">
           {(['critical', 'warning', 'info'] as const)
             .filter((s) => counts[s])
-            .map((s) => `${counts[s]} ${s}`)
+            .map((s) => `${counts[s]} ${t(SEVERITY_LABEL[s]!)}`)
             .join(' · ')}
         </span>
         <span className="spacer" />
-        <div className="seg" role="group" aria-label="Meme caption language">
+        <div className="seg" role="group" aria-label={t('findings.captionLang')}>
           <button type="button" aria-pressed={lang === 'en'} onClick={() => onLang('en')}>
             EN
           </button>
@@ -53,14 +57,14 @@ interface FindingCardProps {
   f: Finding;
   meme?: Meme;
   lang: 'en' | 'zh';
-  onFrame: (n: string) => void;
+  onFrame?: (n: string) => void;
   highlighted: boolean;
   initiallyOpen: boolean;
 }
 
 /** One finding; the two most severe start open, the rest show their head until asked (or jumped to from a badge). */
 function FindingCard({ f, meme, lang, onFrame, highlighted, initiallyOpen }: FindingCardProps) {
-  const pct = Math.round(f.confidence * 100);
+  const { t } = useLang();
   const [open, setOpen] = useState(initiallyOpen);
   useEffect(() => {
     if (highlighted) setOpen(true);
@@ -85,19 +89,16 @@ function FindingCard({ f, meme, lang, onFrame, highlighted, initiallyOpen }: Fin
       </div>
       <div className="finding-main">
         <div className="finding-head">
-          <span className={`badge sev sev-${f.severity}`}>{SEVERITY_LABEL[f.severity] ?? f.severity}</span>
+          <span className={`badge sev sev-${f.severity}`}>{SEVERITY_LABEL[f.severity] ? t(SEVERITY_LABEL[f.severity]!) : f.severity}</span>
           <h3 id={`${findingAnchorId(f.id)}-t`}>{f.title}</h3>
           <span className="spacer" />
           <button type="button" className="ghost small" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen((v) => !v)}>
-            {open ? 'Less' : 'Details'}
+            {open ? t('common.less') : t('common.details')}
           </button>
         </div>
         <div className="confidence">
-          <span className="k">confidence</span>
-          <span className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={`Confidence ${pct}%`}>
-            <span style={{ width: `${pct}%` }} />
-          </span>
-          <strong>{pct}%</strong>
+          <span className="k">{t('common.confidence')}</span>
+          <ConfidenceMeter value={f.confidence} />
           <span className="hint small">{f.classId}</span>
         </div>
         <p className="explanation">{f.explanation}</p>
@@ -105,7 +106,7 @@ function FindingCard({ f, meme, lang, onFrame, highlighted, initiallyOpen }: Fin
           <Evidence e={f.evidence} onFrame={onFrame} />
           {f.fix.length > 0 && (
             <>
-              <h4>Fix</h4>
+              <h4>{t('findings.fix')}</h4>
               <ol className="steps">
                 {f.fix.map((step, i) => (
                   <li key={i}>
@@ -113,7 +114,7 @@ function FindingCard({ f, meme, lang, onFrame, highlighted, initiallyOpen }: Fin
                       {i + 1}
                     </span>
                     <span className="step-text">{step}</span>
-                    <CopyButton text={step} label={`Copy fix step ${i + 1}`} />
+                    <CopyButton text={step} label={t('findings.copyFix', { n: i + 1 })} />
                   </li>
                 ))}
               </ol>
@@ -121,14 +122,14 @@ function FindingCard({ f, meme, lang, onFrame, highlighted, initiallyOpen }: Fin
           )}
           {f.reproduce.length > 0 && (
             <>
-              <h4>Reproduce</h4>
+              <h4>{t('findings.reproduce')}</h4>
               <ul className="commands">
                 {f.reproduce.map((cmd, i) => (
                   <li key={i}>
                     <pre>
                       <code>{cmd}</code>
                     </pre>
-                    <CopyButton text={cmd} label={`Copy command ${i + 1}`} />
+                    <CopyButton text={cmd} label={t('findings.copyCommand', { n: i + 1 })} />
                   </li>
                 ))}
               </ul>
@@ -160,7 +161,8 @@ function KeyValues({ title, data, pct }: { title: string; data: unknown; pct?: b
   );
 }
 
-function Evidence({ e, onFrame }: { e: FindingEvidence; onFrame: (n: string) => void }) {
+function Evidence({ e, onFrame }: { e: FindingEvidence; onFrame?: (n: string) => void }) {
+  const { t } = useLang();
   const notes = typeof e.notes === 'string' ? [e.notes] : Array.isArray(e.notes) ? e.notes : [];
   const stacks = Array.isArray(e.stacks) ? e.stacks : [];
   const has = (e.frames?.length ?? 0) > 0 || notes.length > 0 || stacks.length > 0 || e.percentages || e.counts || e.growth;
@@ -168,15 +170,15 @@ function Evidence({ e, onFrame }: { e: FindingEvidence; onFrame: (n: string) => 
   return (
     <div className="evidence">
       {e.frames && e.frames.length > 0 && (
-        <table className="frames" aria-label="Evidence frames">
+        <table className="frames" aria-label={t('findings.frames')}>
           <thead>
             <tr>
-              <th scope="col">Frame</th>
+              <th scope="col">{t('findings.frame')}</th>
               <th scope="col" className="num">
-                Flat
+                {t('findings.flat')}
               </th>
               <th scope="col" className="num">
-                Cum
+                {t('findings.cum')}
               </th>
             </tr>
           </thead>
@@ -184,9 +186,13 @@ function Evidence({ e, onFrame }: { e: FindingEvidence; onFrame: (n: string) => 
             {e.frames.map((fr, i) => (
               <tr key={`${fr.name}:${i}`}>
                 <td>
-                  <button type="button" className="link fn-link" onClick={() => onFrame(fr.name)} title="Highlight in the flame graph">
-                    {fr.name}
-                  </button>
+                  {onFrame ? (
+                    <button type="button" className="link fn-link" onClick={() => onFrame(fr.name)} title={t('findings.highlightInFlame')}>
+                      {fr.name}
+                    </button>
+                  ) : (
+                    <code className="fn">{fr.name}</code>
+                  )}
                 </td>
                 <td className="num">{fr.flatPct !== undefined ? formatPercent(fr.flatPct) : '—'}</td>
                 <td className="num">{fr.cumPct !== undefined ? formatPercent(fr.cumPct) : '—'}</td>
@@ -196,15 +202,13 @@ function Evidence({ e, onFrame }: { e: FindingEvidence; onFrame: (n: string) => 
         </table>
       )}
       <div className="kv-row">
-        <KeyValues title="Percentages" data={e.percentages} pct />
-        <KeyValues title="Counts" data={e.counts} />
-        <KeyValues title="Growth" data={e.growth} />
+        <KeyValues title={t('findings.percentages')} data={e.percentages} pct />
+        <KeyValues title={t('findings.counts')} data={e.counts} />
+        <KeyValues title={t('findings.growth')} data={e.growth} />
       </div>
       {stacks.length > 0 && (
         <details>
-          <summary>
-            {stacks.length} stack{stacks.length === 1 ? '' : 's'}
-          </summary>
+          <summary>{t(stacks.length === 1 ? 'findings.stack' : 'findings.stacks', { n: stacks.length })}</summary>
           {stacks.map((s, i) => (
             <ol key={i} className="stack">
               {(Array.isArray(s) ? s : String(s).split(/\r?\n|;/)).map((fr, k) => (

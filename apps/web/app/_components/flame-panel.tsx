@@ -6,6 +6,7 @@ import { type Finding } from '../../lib/findings';
 import { buildLayout, compileSearch, type FlameLayout, matchedWeight, matchNames } from '../../lib/flame/layout';
 import { badgeMap } from '../../lib/flame/badges';
 import { formatPct, formatValue } from '../../lib/format';
+import { useLang } from '../../lib/i18n';
 import { type Meme } from '../../lib/types';
 import { FlameGraph, type FlameGraphHandle } from './flame-graph';
 import { SearchBox, useSlashToFocus } from './search-box';
@@ -30,6 +31,7 @@ export interface FlamePanelProps {
 }
 
 export function FlamePanel({ profileId, sampleType, findings, memes, lang, onOpenSandwich, onBadgeClick, searchRequest }: FlamePanelProps) {
+  const { t } = useLang();
   const [orientation, setOrientation] = useState<'flame' | 'icicle'>('icicle');
   const [inverted, setInverted] = useState(false);
   const [detail, setDetail] = useState<string>('0.001');
@@ -78,21 +80,21 @@ export function FlamePanel({ profileId, sampleType, findings, memes, lang, onOpe
   return (
     <section className="card" aria-labelledby="flame-h" ref={section}>
       <div className="card-head">
-        <h2 id="flame-h">Flame graph</h2>
+        <h2 id="flame-h">{t('flame.title')}</h2>
         {layout && (
           <span className="hint">
             {layout.sampleType} · total {formatValue(layout.rootTotal, layout.unit)} · {layout.n.toLocaleString('en-US')} frames
           </span>
         )}
       </div>
-      <div className="toolbar" role="toolbar" aria-label="Flame graph options">
+      <div className="toolbar" role="toolbar" aria-label={t('flame.options')}>
         <SearchBox
           id="flame-search"
           inputRef={searchInput}
-          label="Search frames"
+          label={t('flame.search')}
           value={search}
           onChange={setSearch}
-          placeholder="Search functions (regexp ok)"
+          placeholder={t('flame.searchPlaceholder')}
           result={
             matched ? (
               <output className="match" data-match-pct={matched.weight && layout ? ((matched.weight / layout.rootTotal) * 100).toFixed(2) : '0'} aria-live="polite">
@@ -101,20 +103,20 @@ export function FlamePanel({ profileId, sampleType, findings, memes, lang, onOpe
             ) : null
           }
         />
-        <div className="seg" role="group" aria-label="Orientation">
-          <button type="button" aria-pressed={orientation === 'icicle'} onClick={() => setOrientation('icicle')} title="Root at the top">
-            Icicle
+        <div className="seg" role="group" aria-label={t('flame.orientation')}>
+          <button type="button" aria-pressed={orientation === 'icicle'} onClick={() => setOrientation('icicle')} title={t('flame.icicleTitle')}>
+            {t('flame.icicle')}
           </button>
-          <button type="button" aria-pressed={orientation === 'flame'} onClick={() => setOrientation('flame')} title="Root at the bottom">
-            Flame
+          <button type="button" aria-pressed={orientation === 'flame'} onClick={() => setOrientation('flame')} title={t('flame.flameTitle')}>
+            {t('flame.flame')}
           </button>
         </div>
-        <button type="button" className="toggle" aria-pressed={inverted} onClick={() => setInverted((v) => !v)} title="Leaf functions first, their callers below">
-          Bottom-up
+        <button type="button" className="toggle" aria-pressed={inverted} onClick={() => setInverted((v) => !v)} title={t('flame.bottomUpTitle')}>
+          {t('flame.bottomUp')}
         </button>
         <label className="inline">
-          <span>Detail</span>
-          <select value={detail} onChange={(e) => setDetail(e.target.value)} aria-label="Detail: smallest frame shown">
+          <span>{t('flame.detail')}</span>
+          <select value={detail} onChange={(e) => setDetail(e.target.value)} aria-label={t('flame.detailLabel')}>
             {DETAIL.map((d) => (
               <option key={d.value} value={d.value}>
                 {d.label}
@@ -122,20 +124,20 @@ export function FlamePanel({ profileId, sampleType, findings, memes, lang, onOpe
             ))}
           </select>
         </label>
-        {loading && layout && <span className="hint small" role="status">Loading…</span>}
+        {loading && layout && <span className="hint small" role="status">{t('common.loading')}</span>}
       </div>
       {layout && layout.pruned.nodes > 0 && (
         <p className="pruned small">
           <span className="swatch other" aria-hidden /> {layout.pruned.nodes.toLocaleString('en-US')} frames under {formatPct(layout.pruned.minFraction, 1)} of the total are folded into{' '}
           <strong>(other)</strong> ({formatValue(Math.abs(layout.pruned.weight), layout.unit)}, {formatPct(Math.abs(layout.pruned.weight), layout.rootTotal)}).{' '}
           <button type="button" className="link" onClick={() => setDetail('0')}>
-            Show every frame
+            {t('flame.showAll')}
           </button>
         </p>
       )}
       {error && (
         <p role="alert" className="error">
-          Cannot load the flame graph: {error}
+          {t('flame.loadError', { error })}
         </p>
       )}
       {!layout && !error && <div className="skeleton" aria-busy="true" aria-label="Loading the flame graph" />}
@@ -159,36 +161,37 @@ export function FlamePanel({ profileId, sampleType, findings, memes, lang, onOpe
 }
 
 export function Legend({ diff }: { diff: boolean }) {
+  const { t } = useLang();
   return (
-    <p className="legend small" aria-label="Colour legend">
+    <p className="legend small" aria-label={t('flame.legend')}>
       {diff ? (
         <>
           <span>
-            <span className="swatch grew" aria-hidden /> grew
+            <span className="swatch grew" aria-hidden /> {t('flame.grew')}
           </span>
           <span>
-            <span className="swatch shrank" aria-hidden /> shrank
+            <span className="swatch shrank" aria-hidden /> {t('flame.shrank')}
           </span>
-          <span>width: base + new</span>
+          <span>{t('flame.width')}</span>
         </>
       ) : (
         <>
           <span>
-            <span className="swatch app" aria-hidden /> your code &amp; modules
+            <span className="swatch app" aria-hidden /> {t('flame.app')}
           </span>
           <span>
-            <span className="swatch std" aria-hidden /> standard library
+            <span className="swatch std" aria-hidden /> {t('flame.std')}
           </span>
           <span>
-            <span className="swatch rt" aria-hidden /> runtime
+            <span className="swatch rt" aria-hidden /> {t('flame.runtime')}
           </span>
         </>
       )}
       <span>
-        <span className="swatch other" aria-hidden /> (other): pruned
+        <span className="swatch other" aria-hidden /> {t('flame.other')}
       </span>
       <span>
-        <span className="swatch match" aria-hidden /> search match
+        <span className="swatch match" aria-hidden /> {t('flame.match')}
       </span>
       <span className="hint">
         <kbd>/</kbd> search · <kbd>Esc</kbd> reset zoom · arrows + <kbd>Enter</kbd> on the graph

@@ -5,6 +5,7 @@ import { errorText, getGoroutines } from '../../lib/api';
 import { formatPct } from '../../lib/format';
 import { type GoroutineGroup, type GoroutineReport } from '../../lib/types';
 import { SearchBox } from './search-box';
+import { useLang } from '../../lib/i18n';
 
 const FIRST_GROUPS = 25;
 
@@ -34,6 +35,7 @@ const waitText = (g: GoroutineGroup): string => {
 };
 
 export function GoroutinesPanel({ profileId }: { profileId: string }) {
+  const { t } = useLang();
   const [data, setData] = useState<GoroutineReport>();
   const [error, setError] = useState<string>();
   const [filter, setFilter] = useState('');
@@ -64,7 +66,7 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
   if (error)
     return (
       <section className="card" aria-labelledby="gr-h">
-        <h2 id="gr-h">Goroutines</h2>
+        <h2 id="gr-h">{t('goroutines.title')}</h2>
         <p role="alert" className="error">
           Cannot load goroutine groups: {error}
         </p>
@@ -73,7 +75,7 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
   if (!data)
     return (
       <section className="card" aria-labelledby="gr-h">
-        <h2 id="gr-h">Goroutines</h2>
+        <h2 id="gr-h">{t('goroutines.title')}</h2>
         <div className="skeleton short" aria-busy="true" aria-label="Loading goroutine groups" />
       </section>
     );
@@ -84,7 +86,7 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
   return (
     <section className="card" aria-labelledby="gr-h" data-testid="goroutines">
       <div className="card-head">
-        <h2 id="gr-h">Goroutines</h2>
+        <h2 id="gr-h">{t('goroutines.title')}</h2>
         <span className="hint">
           <strong className="big-num">{data.total.toLocaleString('en-US')}</strong> goroutines in {data.groups.length.toLocaleString('en-US')} groups · source {data.source}
           {data.declaredTotal !== undefined && data.declaredTotal !== data.total && ` (dump declares ${data.declaredTotal.toLocaleString('en-US')})`}
@@ -102,9 +104,9 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
           <span key={s} style={{ flexGrow: n, background: stateColor(s) }} title={`${s}: ${n.toLocaleString('en-US')} (${formatPct(n, data.total)})`} />
         ))}
       </div>
-      <div className="state-legend" role="group" aria-label="Filter by state">
+      <div className="state-legend" role="group" aria-label={t('goroutines.byState')}>
         <button type="button" className="chip" aria-pressed={state === ''} onClick={() => setState('')}>
-          all <span className="hint">{data.total.toLocaleString('en-US')}</span>
+          {t('goroutines.all')} <span className="hint">{data.total.toLocaleString('en-US')}</span>
         </button>
         {states.map(([s, n]) => (
           <button key={s} type="button" className="chip" aria-pressed={state === s} onClick={() => setState(state === s ? '' : s)}>
@@ -116,7 +118,7 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
 
       {data.waitingAt.length > 0 && (
         <details className="waiting" open>
-          <summary>Where they wait</summary>
+          <summary>{t('goroutines.where')}</summary>
           <ol className="waiting-list">
             {data.waitingAt.slice(0, 10).map((w) => (
               <li key={w.frame}>
@@ -134,13 +136,13 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
       )}
 
       <div className="toolbar">
-        <SearchBox id="gr-filter" label="Filter goroutine groups" value={filter} onChange={setFilter} placeholder="Filter by function, creator, state" />
+        <SearchBox id="gr-filter" label={t('goroutines.filter')} value={filter} onChange={setFilter} placeholder={t('goroutines.filterPlaceholder')} />
         <span className="hint small">
           {groups.length.toLocaleString('en-US')} group{groups.length === 1 ? '' : 's'}
         </span>
       </div>
 
-      <ul className="groups" aria-label="Goroutine groups">
+      <ul className="groups" aria-label={t('goroutines.groups')}>
         {shown.map((g, i) => (
           <li key={`${g.state}:${g.createdBy}:${g.stack.join(';')}:${i}`} className="group" data-state={g.state}>
             <div className="group-head">

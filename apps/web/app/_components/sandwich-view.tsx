@@ -7,6 +7,7 @@ import { type FlameBadge } from '../../lib/flame/renderer';
 import { formatPct, formatValue } from '../../lib/format';
 import { type SandwichJSON } from '../../lib/types';
 import { FlameGraph } from './flame-graph';
+import { useLang } from '../../lib/i18n';
 
 export interface SandwichViewProps {
   profileId: string;
@@ -25,6 +26,7 @@ export interface SandwichViewProps {
  * downwards), each a small flame graph; shift+click in either re-centres on that function.
  */
 export function SandwichView({ profileId, fn, sampleType, profileTotal, badgesFor, onBadgeClick, onSelect, onShowInFlame, onClose }: SandwichViewProps) {
+  const { t } = useLang();
   const [data, setData] = useState<SandwichJSON>();
   const [error, setError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -54,20 +56,20 @@ export function SandwichView({ profileId, fn, sampleType, profileTotal, badgesFo
     <section className="card sandwich" aria-labelledby="sandwich-h" data-testid="sandwich" data-fn={fn}>
       <div className="card-head">
         <h2 id="sandwich-h" ref={heading} tabIndex={-1}>
-          Callers &amp; callees
+          {t('sandwich.title')}
         </h2>
         <code className="fn-title">{fn}</code>
         <span className="spacer" />
         <button type="button" className="ghost small" onClick={() => onShowInFlame(fn)}>
-          Find in flame graph
+          {t('sandwich.find')}
         </button>
-        <button type="button" className="ghost small" onClick={onClose} aria-label="Close callers and callees">
+        <button type="button" className="ghost small" onClick={onClose} aria-label={t('sandwich.close')}>
           ✕
         </button>
       </div>
       {error && (
         <p role="alert" className="error">
-          Cannot load callers and callees: {error}
+          {t('sandwich.loadError', { error })}
         </p>
       )}
       {!current && !error && <div className="skeleton short" aria-busy="true" aria-label="Loading callers and callees" />}
@@ -79,7 +81,7 @@ export function SandwichView({ profileId, fn, sampleType, profileTotal, badgesFo
             {profileTotal ? ` (${formatPct(current.cum, profileTotal)})` : ''} · {current.sampleType}
           </p>
           <h3 className="sub">
-            Callers <span className="hint small">(who calls it, growing towards main)</span>
+            {t('sandwich.callers')} <span className="hint small">{t('sandwich.callersHint')}</span>
           </h3>
           <FlameGraph
             layout={callers}
@@ -94,7 +96,7 @@ export function SandwichView({ profileId, fn, sampleType, profileTotal, badgesFo
             testId="sandwich-callers"
           />
           <h3 className="sub">
-            Callees <span className="hint small">(what it calls)</span>
+            {t('sandwich.callees')} <span className="hint small">{t('sandwich.calleesHint')}</span>
           </h3>
           <FlameGraph
             layout={callees}

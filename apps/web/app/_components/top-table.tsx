@@ -5,6 +5,7 @@ import { errorText, getTop } from '../../lib/api';
 import { formatPercent, formatValue } from '../../lib/format';
 import { type TopRow, type TopTable as TopTableData } from '../../lib/types';
 import { SearchBox } from './search-box';
+import { useLang } from '../../lib/i18n';
 
 type SortKey = 'flat' | 'cum' | 'name';
 const FIRST_ROWS = 30;
@@ -19,6 +20,7 @@ export interface TopTableProps {
 
 /** The `go tool pprof -top` table, sortable, each function opening its callers/callees. */
 export function TopTable({ profileId, sampleType, selected, anchors, onSelect }: TopTableProps) {
+  const { t } = useLang();
   const [data, setData] = useState<TopTableData>();
   const [error, setError] = useState<string>();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'flat', desc: true });
@@ -59,7 +61,7 @@ export function TopTable({ profileId, sampleType, selected, anchors, onSelect }:
           type="button"
           className="sort"
           onClick={() => setSort((s) => (s.key === key ? { key, desc: !s.desc } : { key, desc: key !== 'name' }))}
-          aria-label={`Sort by ${label}`}
+          aria-label={t('top.sortBy', { col: label })}
         >
           {label}
           <span aria-hidden className="sort-mark">
@@ -77,38 +79,38 @@ export function TopTable({ profileId, sampleType, selected, anchors, onSelect }:
   return (
     <section className="card" aria-labelledby="top-h">
       <div className="card-head">
-        <h2 id="top-h">Top functions</h2>
+        <h2 id="top-h">{t('top.title')}</h2>
         {data && (
           <span className="hint small">
             {data.sampleType} · {data.rows.length} of {data.nodesAfterCutoff + data.droppedNodes} functions
             {data.droppedNodes > 0 && ` (${data.droppedNodes} under ${formatValue(data.droppedCutoff, data.unit)} dropped)`}
           </span>
         )}
-        <SearchBox id="top-filter" label="Filter functions" value={filter} onChange={setFilter} placeholder="Filter functions" />
+        <SearchBox id="top-filter" label={t('top.filter')} value={filter} onChange={setFilter} placeholder={t('top.filter')} />
       </div>
       {error && (
         <p role="alert" className="error">
-          Cannot load the top table: {error}
+          {t('top.loadError', { error })}
         </p>
       )}
       {!data && !error && <div className="skeleton short" aria-busy="true" aria-label="Loading the top table" />}
       {data && (
         <div className="table-scroll">
-          <table className="top" aria-label="Top functions">
+          <table className="top" aria-label={t('top.title')}>
             <thead>
               <tr>
-                {header('flat', 'Flat', true)}
+                {header('flat', t('findings.flat'), true)}
                 <th scope="col" className="num">
                   Flat%
                 </th>
                 <th scope="col" className="num">
                   Sum%
                 </th>
-                {header('cum', 'Cum', true)}
+                {header('cum', t('findings.cum'), true)}
                 <th scope="col" className="num">
                   Cum%
                 </th>
-                {header('name', 'Function', false)}
+                {header('name', t('top.function'), false)}
               </tr>
             </thead>
             <tbody>

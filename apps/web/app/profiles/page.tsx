@@ -1,15 +1,19 @@
 import { type Metadata } from 'next';
+import { serverT } from '../../lib/i18n-server';
 import { ProfilesView } from './profiles-view';
 
 export const metadata: Metadata = { title: 'Profiles · memegraph' };
 
-export default function ProfilesPage() {
+export default async function ProfilesPage() {
+  const { t } = await serverT();
+  const [before, after] = t('profiles.intro').split('{cmd}');
   return (
     <section>
-      <h1>Profiles</h1>
+      <h1>{t('profiles.title')}</h1>
       <p className="hint">
-        Upload a Go pprof profile (<code>curl -s http://host:6060/debug/pprof/heap &gt; heap.pb.gz</code>) or a goroutine dump. Analysis runs in the
-        background; this list updates by itself. Open a profile for its flame graph, top functions and findings.
+        {before}
+        <code>curl -s http://host:6060/debug/pprof/heap &gt; heap.pb.gz</code>
+        {after}
       </p>
       <ProfilesView />
     </section>

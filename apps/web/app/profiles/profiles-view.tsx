@@ -6,11 +6,13 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { listProfiles } from '../../lib/api';
 import { formatBytes, formatDuration, formatValue, timeAgo } from '../../lib/format';
+import { useLang } from '../../lib/i18n';
 import { UploadPanel } from './upload-panel';
 
 const POLL_MS = 1500;
 
 export function ProfilesView() {
+  const { t, lang } = useLang();
   const [items, setItems] = useState<ProfileRecord[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string>();
@@ -41,27 +43,27 @@ export function ProfilesView() {
 
       {loadError && (
         <p role="alert" className="error">
-          Cannot load profiles: {loadError}
+          {t('profiles.loadError', { error: loadError })}
         </p>
       )}
 
       <div className="table-scroll">
-        <table className="profiles" aria-label="Profiles">
+        <table className="profiles" aria-label={t('profiles.title')}>
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Status</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Samples</th>
-              <th scope="col">Totals</th>
-              <th scope="col">Uploaded</th>
+              <th scope="col">{t('profiles.file')}</th>
+              <th scope="col">{t('profiles.status')}</th>
+              <th scope="col">{t('profiles.kind')}</th>
+              <th scope="col">{t('profiles.samples')}</th>
+              <th scope="col">{t('profiles.totals')}</th>
+              <th scope="col">{t('profiles.uploaded')}</th>
             </tr>
           </thead>
           <tbody>
             {items.length === 0 && (
               <tr>
                 <td colSpan={6} className="hint">
-                  {loaded ? 'No profiles yet: drop one above.' : 'Loading…'}
+                  {loaded ? t('profiles.none') : t('common.loading')}
                 </td>
               </tr>
             )}
@@ -98,9 +100,9 @@ export function ProfilesView() {
                       {t.type}: <strong>{formatValue(t.total, t.unit)}</strong>
                     </div>
                   ))}
-                  {p.summary && p.summary.durationNanos > 0 && <div className="hint small">over {formatDuration(p.summary.durationNanos)}</div>}
+                  {p.summary && p.summary.durationNanos > 0 && <div className="hint small">{t('profiles.over', { d: formatDuration(p.summary.durationNanos) })}</div>}
                 </td>
-                <td title={p.createdAt}>{timeAgo(p.createdAt)}</td>
+                <td title={p.createdAt}>{timeAgo(p.createdAt, Date.now(), lang)}</td>
               </tr>
             ))}
           </tbody>

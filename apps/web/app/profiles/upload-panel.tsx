@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { errorText, uploadWithProgress } from '../../lib/api';
 import { formatBytes } from '../../lib/format';
+import { useLang } from '../../lib/i18n';
 
 type ItemState = 'ready' | 'uploading' | 'done' | 'error';
 
@@ -25,6 +26,7 @@ const ACCEPT = '.pb.gz,.pb,.pprof,.prof,.txt,.gz,application/octet-stream,applic
  * (XMLHttpRequest upload progress), three at a time. One status line per finished file.
  */
 export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
+  const { t } = useLang();
   const [items, setItems] = useState<Item[]>([]);
   const [drag, setDrag] = useState(false);
   const [hint, setHint] = useState<string>();
@@ -43,7 +45,7 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
         update(it.key, { state: 'uploading', progress: 0, abort: handle.abort });
         try {
           const accepted = await handle.done;
-          update(it.key, { state: 'done', progress: 1, id: accepted.id, message: `Uploaded ${it.file.name}: ${accepted.status}.`, abort: undefined });
+          update(it.key, { state: 'done', progress: 1, id: accepted.id, message: t('upload.uploaded', { name: it.file.name, status: accepted.status }), abort: undefined });
           onUploaded();
         } catch (err) {
           update(it.key, { state: 'error', message: `${it.file.name}: ${errorText(err)}`, abort: undefined });
@@ -64,7 +66,7 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
     e.preventDefault();
     const files = Array.from(fileInput.current?.files ?? []);
     if (files.length === 0) {
-      setHint('Choose or drop one or more profiles first.');
+      setHint(t('upload.chooseFirst'));
       return;
     }
     setHint(undefined);
@@ -91,7 +93,7 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
     <form
       className={`card upload${drag ? ' dragging' : ''}`}
       onSubmit={onSubmit}
-      aria-label="Upload profiles"
+      aria-label={t('upload.form')}
       onDragEnter={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
@@ -114,37 +116,37 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
           ⇪
         </span>
         <div>
-          <strong>Drop pprof profiles or goroutine dumps here</strong>
+          <strong>{t('upload.drop')}</strong>
           <div className="hint small">
-            .pb.gz from <code>/debug/pprof/…</code>, or <code>goroutine?debug=2</code> text; several at once is fine.
+            {t('upload.dropHint')}
           </div>
         </div>
       </div>
       <div className="upload-row">
-        <label htmlFor="profile-file">Profile file</label>
+        <label htmlFor="profile-file">{t('upload.file')}</label>
         <input id="profile-file" name="file" type="file" ref={fileInput} multiple accept={ACCEPT} />
-        <button type="submit">{busy ? 'Upload more' : 'Upload'}</button>
+        <button type="submit">{busy ? t('upload.more') : t('upload.upload')}</button>
         <Link href="/profiles/diff" className="compare">
-          Compare two profiles →
+          {t('upload.compare')} →
         </Link>
       </div>
       {hint && <p className="error small">{hint}</p>}
 
       {items.length > 0 && (
-        <ul className="uploads" aria-label="Uploads">
+        <ul className="uploads" aria-label={t('upload.list')}>
           {items.map((it) => (
             <li key={it.key} className={`up up-${it.state}`}>
               <span className="up-name" title={it.file.name}>
                 {it.id ? <Link href={`/profiles/${encodeURIComponent(it.id)}`}>{it.file.name}</Link> : it.file.name}
               </span>
               <span className="hint small">{formatBytes(it.file.size)}</span>
-              <progress max={1} value={it.state === 'ready' ? 0 : it.progress} aria-label={`Upload progress of ${it.file.name}`} />
+              <progress max={1} value={it.state === 'ready' ? 0 : it.progress} aria-label={t('upload.progress', { name: it.file.name })} />
               <span className="up-state small">
-                {it.state === 'uploading' ? `${Math.round(it.progress * 100)}%` : it.state === 'ready' ? 'waiting' : it.state === 'done' ? '✓ sent' : '✗ rejected'}
+                {it.state === 'uploading' ? `${Math.round(it.progress * 100)}%` : it.state === 'ready' ? t('upload.waiting') : it.state === 'done' ? t('upload.sent') : t('upload.rejected')}
               </span>
               {it.abort && (
-                <button type="button" className="ghost small" onClick={it.abort} aria-label={`Cancel upload of ${it.file.name}`}>
-                  Cancel
+                <button type="button" className="ghost small" onClick={it.abort} aria-label={t('upload.cancel', { name: it.file.name })}>
+                  {t('common.cancel')}
                 </button>
               )}
             </li>

@@ -6,7 +6,7 @@ import { ApiError, errorText, getMemes, getProfile, profileUrl, type ProfileWith
 import { findingAnchorId, findingsOf, sortFindings } from '../../../lib/findings';
 import { badgeMap } from '../../../lib/flame/badges';
 import { formatBytes, formatDuration, formatValue, timeAgo } from '../../../lib/format';
-import { usePref } from '../../../lib/prefs';
+import { useLang } from '../../../lib/i18n';
 import { type Meme } from '../../../lib/types';
 import { FindingsPanel } from '../../_components/findings-panel';
 import { FlamePanel } from '../../_components/flame-panel';
@@ -15,13 +15,12 @@ import { SandwichView } from '../../_components/sandwich-view';
 import { TopTable } from '../../_components/top-table';
 
 const POLL_MS = 1500;
-const LANGS = ['en', 'zh'] as const;
 
 export function ProfileView({ id }: { id: string }) {
   const [record, setRecord] = useState<ProfileWithFindings>();
   const [loadError, setLoadError] = useState<{ status: number; text: string }>();
   const [memes, setMemes] = useState<Map<string, Meme>>(() => new Map());
-  const [lang, setLang] = usePref<'en' | 'zh'>('memegraph.lang', 'en', LANGS);
+    const { lang, setLang, t } = useLang();
   const [sampleType, setSampleType] = useState<string>();
   const [sandwich, setSandwich] = useState<string>();
   const [searchRequest, setSearchRequest] = useState<{ text: string; seq: number }>();
@@ -87,11 +86,11 @@ export function ProfileView({ id }: { id: string }) {
     return (
       <section>
         <p>
-          <Link href="/profiles">← Profiles</Link>
+          <Link href="/profiles">← {t('nav.profiles')}</Link>
         </p>
-        <h1>Profile</h1>
+        <h1>{t('profile.title')}</h1>
         <p role="alert" className="error">
-          {loadError.status === 404 ? 'There is no profile with this id (it may have been deleted).' : `Cannot load this profile: ${loadError.text}`}
+          {loadError.status === 404 ? t('profile.notFound') : t('profile.loadError', { error: loadError.text })}
         </p>
       </section>
     );
@@ -100,12 +99,12 @@ export function ProfileView({ id }: { id: string }) {
   return (
     <div className="profile">
       <p className="back">
-        <Link href="/profiles">← Profiles</Link>
+        <Link href="/profiles">← {t('nav.profiles')}</Link>
       </p>
       <header className="card profile-head">
         <div className="title-row">
           <h1 className="filename" title={record?.filename}>
-            {record?.filename ?? 'Loading…'}
+            {record?.filename ?? t('common.loading')}
           </h1>
           {kind && <span className="badge kind">{kind}</span>}
           {record && (
@@ -118,12 +117,12 @@ export function ProfileView({ id }: { id: string }) {
           <dl className="facts">
             {summary.durationNanos > 0 && (
               <div>
-                <dt>Duration</dt>
+                <dt>{t('profile.duration')}</dt>
                 <dd>{formatDuration(summary.durationNanos)}</dd>
               </div>
             )}
-            <div title="pprof sample records: distinct stacks (and labels)">
-              <dt>Stacks</dt>
+            <div title={t('profile.stacksTitle')}>
+              <dt>{t('profile.stacks')}</dt>
               <dd>{summary.sampleCount.toLocaleString('en-US')}</dd>
             </div>
             {summary.totals.map((t) => (
@@ -133,17 +132,17 @@ export function ProfileView({ id }: { id: string }) {
               </div>
             ))}
             <div>
-              <dt>Size</dt>
+              <dt>{t('profile.size')}</dt>
               <dd>{formatBytes(record!.size)}</dd>
             </div>
             <div>
-              <dt>Uploaded</dt>
-              <dd title={record!.createdAt}>{timeAgo(record!.createdAt)}</dd>
+              <dt>{t('profiles.uploaded')}</dt>
+              <dd title={record!.createdAt}>{timeAgo(record!.createdAt, Date.now(), lang)}</dd>
             </div>
             {!summary.hasSymbols && (
               <div>
-                <dt>Symbols</dt>
-                <dd className="error">missing</dd>
+                <dt>{t('profile.symbols')}</dt>
+                <dd className="error">{t('profile.missing')}</dd>
               </div>
             )}
           </dl>
@@ -152,7 +151,7 @@ export function ProfileView({ id }: { id: string }) {
           <div className="head-actions">
             {!isDump && summary && summary.sampleTypes.length > 1 && (
               <label className="inline">
-                <span>Sample type</span>
+                <span>{t('profile.sampleType')}</span>
                 <select value={currentType} onChange={(e) => setSampleType(e.target.value)}>
                   {summary.sampleTypes.map((t) => (
                     <option key={t.type} value={t.type}>
@@ -162,8 +161,8 @@ export function ProfileView({ id }: { id: string }) {
                 </select>
               </label>
             )}
-            <nav className="downloads" aria-label="Downloads">
-              <span className="k">Download</span>
+            <nav className="downloads" aria-label={t('profile.downloads')}>
+              <span className="k">{t('profile.download')}</span>
               {!isDump && (
                 <>
                   <a href={profileUrl(id, 'flamegraph.svg', currentType)} download={`${record.filename}.flame.svg`}>
@@ -182,7 +181,7 @@ export function ProfileView({ id }: { id: string }) {
               </a>
               {!isDump && (
                 <Link href={`/profiles/diff?base=${encodeURIComponent(id)}`} className="compare">
-                  Compare…
+                  {t('profile.compare')}
                 </Link>
               )}
             </nav>
@@ -192,12 +191,13 @@ export function ProfileView({ id }: { id: string }) {
 
       {record && pending && (
         <p className="card hint" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden /> Analysis is {record.status}; this page updates by itself.
+          <span className="spinner" aria-hidden /> {t('profile.analysing', { status: record.status })}
         </p>
       )}
       {record?.status === 'failed' && (
         <p role="alert" className="card error">
-          Analysis failed{record.error ? `: ${record.error.code}: ${record.error.message}` : '.'}
+          {t('profile.failed')}
+          {record.error ? `: ${record.error.code}: ${record.error.message}` : ''}
         </p>
       )}
 

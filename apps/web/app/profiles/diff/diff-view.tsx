@@ -11,6 +11,7 @@ import { type FlameJSON } from '../../../lib/types';
 import { FlameGraph, type FlameGraphHandle } from '../../_components/flame-graph';
 import { Legend } from '../../_components/flame-panel';
 import { SearchBox, useSlashToFocus } from '../../_components/search-box';
+import { useLang } from '../../../lib/i18n';
 
 type Failed = { error: string; status: number };
 type Loaded = { layout: FlameLayout } | Failed | undefined;
@@ -59,6 +60,7 @@ function useDiff(base: string, next: string, sampleType: string | undefined) {
 }
 
 export function DiffView({ initialBase, initialNew, initialType }: { initialBase: string; initialNew: string; initialType: string }) {
+  const { t } = useLang();
   const router = useRouter();
   const [profiles, setProfiles] = useState<ProfileRecord[]>([]);
   const [listError, setListError] = useState<string>();
@@ -119,9 +121,9 @@ export function DiffView({ initialBase, initialNew, initialType }: { initialBase
     <div className="diff">
       <div className="card toolbar wrap">
         <label className="inline">
-          <span>Base (before)</span>
+          <span>{t('diff.base')}</span>
           <select value={base} onChange={(e) => setBase(e.target.value)}>
-            <option value="">Choose a profile…</option>
+            <option value="">{t('diff.choose')}</option>
             {profiles.map(option)}
           </select>
         </label>
@@ -132,21 +134,21 @@ export function DiffView({ initialBase, initialNew, initialType }: { initialBase
             setBase(next);
             setNext(base);
           }}
-          aria-label="Swap base and new"
-          title="Swap base and new"
+          aria-label={t('diff.swap')}
+          title={t('diff.swap')}
         >
           ⇄
         </button>
         <label className="inline">
-          <span>New (after)</span>
+          <span>{t('diff.new')}</span>
           <select value={next} onChange={(e) => setNext(e.target.value)}>
-            <option value="">Choose a profile…</option>
+            <option value="">{t('diff.choose')}</option>
             {profiles.map(option)}
           </select>
         </label>
         {types.length > 1 && (
           <label className="inline">
-            <span>Sample type</span>
+            <span>{t('profile.sampleType')}</span>
             <select value={type ?? ''} onChange={(e) => setSampleType(e.target.value)}>
               <option value="">default</option>
               {types.map((t) => (
@@ -157,10 +159,10 @@ export function DiffView({ initialBase, initialNew, initialType }: { initialBase
             </select>
           </label>
         )}
-        <button type="button" className="toggle" aria-pressed={sameScale} onClick={() => setSameScale((v) => !v)} title="Draw both profiles on one scale">
-          Same scale
+        <button type="button" className="toggle" aria-pressed={sameScale} onClick={() => setSameScale((v) => !v)} title={t('diff.sameScaleTitle')}>
+          {t('diff.sameScale')}
         </button>
-        <SearchBox id="diff-search" inputRef={searchInput} label="Search frames" value={search} onChange={setSearch} placeholder="Search functions" />
+        <SearchBox id="diff-search" inputRef={searchInput} label={t('flame.search')} value={search} onChange={setSearch} placeholder={t('diff.searchPlaceholder')} />
       </div>
       {listError && (
         <p role="alert" className="error">
@@ -176,7 +178,7 @@ export function DiffView({ initialBase, initialNew, initialType }: { initialBase
       {base && next && (
         <section className="card" aria-labelledby="diff-h">
           <div className="card-head">
-            <h2 id="diff-h">Differential flame graph</h2>
+            <h2 id="diff-h">{t('diff.title')}</h2>
             {diff && 'layout' in diff && (
               <span className="hint">
                 base {formatValue(diff.layout.rootBaseTotal, diff.layout.unit)} → new {formatValue(diff.layout.rootTotal, diff.layout.unit)} (
@@ -221,8 +223,8 @@ export function DiffView({ initialBase, initialNew, initialType }: { initialBase
       )}
 
       <div className="side-by-side">
-        <SideGraph title="Base" rec={baseRec} state={left} matches={leftMatches} minSpan={sameScale ? scale : undefined} />
-        <SideGraph title="New" rec={newRec} state={right} matches={rightMatches} minSpan={sameScale ? scale : undefined} />
+        <SideGraph side="base" title={t('diff.baseTitle')} rec={baseRec} state={left} matches={leftMatches} minSpan={sameScale ? scale : undefined} />
+        <SideGraph side="new" title={t('diff.newTitle')} rec={newRec} state={right} matches={rightMatches} minSpan={sameScale ? scale : undefined} />
       </div>
     </div>
   );
@@ -237,7 +239,8 @@ function MatchLine({ layout, matches }: { layout: FlameLayout; matches: Uint8Arr
   );
 }
 
-function SideGraph({ title, rec, state, matches, minSpan }: { title: string; rec?: ProfileRecord; state: Loaded; matches: Uint8Array | null; minSpan?: number }) {
+function SideGraph({ side, title, rec, state, matches, minSpan }: { side: 'base' | 'new'; title: string; rec?: ProfileRecord; state: Loaded; matches: Uint8Array | null; minSpan?: number }) {
+  const { t } = useLang();
   return (
     <section className="card" aria-label={`${title} profile`}>
       <div className="card-head">
@@ -247,7 +250,7 @@ function SideGraph({ title, rec, state, matches, minSpan }: { title: string; rec
             {rec.filename}
           </Link>
         ) : (
-          <span className="hint small">choose a profile above</span>
+          <span className="hint small">{t('diff.chooseAbove')}</span>
         )}
       </div>
       {rec && !state && <div className="skeleton short" aria-busy="true" aria-label={`Loading the ${title.toLowerCase()} flame graph`} />}
@@ -261,7 +264,7 @@ function SideGraph({ title, rec, state, matches, minSpan }: { title: string; rec
           <p className="hint small">
             {state.layout.sampleType}: {formatValue(state.layout.rootTotal, state.layout.unit)}
           </p>
-          <FlameGraph layout={state.layout} orientation="icicle" matches={matches} minSpan={minSpan} label={`${title} flame graph`} breadcrumb testId={`side-${title.toLowerCase()}`} />
+          <FlameGraph layout={state.layout} orientation="icicle" matches={matches} minSpan={minSpan} label={`${title} flame graph`} breadcrumb testId={`side-${side}`} />
           {matches && <MatchLine layout={state.layout} matches={matches} />}
         </>
       )}

@@ -25,6 +25,8 @@ async function proxy(req: NextRequest, ctx: { params: Promise<{ path: string[] }
       body: hasBody ? req.body : undefined,
       redirect: 'manual',
       cache: 'no-store',
+      // A browser that goes away (e.g. closes the alert stream) ends the upstream request too.
+      signal: req.signal,
       // Stream uploads through instead of buffering them here.
       ...(hasBody ? { duplex: 'half' } : {}),
     } as RequestInit);
@@ -34,6 +36,12 @@ async function proxy(req: NextRequest, ctx: { params: Promise<{ path: string[] }
     for (const h of ['content-type', 'cache-control', 'content-disposition', 'content-security-policy']) {
       const v = res.headers.get(h);
       if (v) out.set(h, v);
+    }
+    // Server-sent events (GET /alerts/stream) pass straight through, chunk by chunk: the body is
+    // never read here, and proxies in front of this app are asked not to buffer or compress it.
+    if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      out.set('cache-control', 'no-cache, no-transform');
+      out.set('x-accel-buffering', 'no');
     }
     return new Response(res.body, { status: res.status, headers: out });
   } catch {
