@@ -16,6 +16,20 @@ export const migrations: Migration[] = [constraints001, rootCauses002, alertInde
  * api and worker and on every start: each step is idempotent and recorded by MERGE.
  */
 export async function migrate(db: Neo4jClient, list: Migration[] = migrations): Promise<number[]> {
+  // The api and the worker may start together: concurrent schema changes can deadlock in
+  // Neo4j, which is transient. Retrying is safe because every step is idempotent.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db, list);
+    } catch (err) {
+      const code = String((err as { code?: string }).code ?? '');
+      if (attempt >= 5 || !/TransientError|DeadlockDetected|LockClient/.test(code)) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt + Math.floor(Math.random() * 200)));
+    }
+  }
+}
+
+async function migrateOnce(db: Neo4jClient, list: Migration[]): Promise<number[]> {
   const rows = await db.read<{ v: number | null }>('MATCH (m:Migration) RETURN max(m.version) AS v');
   const current = rows[0]?.v ?? 0;
   const applied: number[] = [];
