@@ -7,6 +7,8 @@ async function main(): Promise<void> {
   const app = await createWorker(config, logger);
   const stop = async (signal: string) => {
     logger.info({ signal }, 'worker stopping');
+    // Running jobs get this long to finish; anything left is retried by another worker.
+    setTimeout(() => process.exit(0), 15_000).unref();
     await app.close();
     await telemetry.shutdown().catch(() => undefined);
     process.exit(0);
