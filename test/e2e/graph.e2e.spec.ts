@@ -51,6 +51,9 @@ describe.skipIf(!e2eConfigured)('graph page', () => {
     const memeId = `Meme:${meme.id}`;
     await page.waitForFunction(`(${canvasAttr('data-positions')} ?? '').includes('${memeId}|')`, undefined, { timeout: 30_000 });
     await page.waitForTimeout(700); // the layout animation settles
+    // A busy graph can lay the node out of view: fit everything into the canvas first.
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.waitForTimeout(700);
     const expandedBefore = Number(await page.locator('[data-testid="graph-canvas"]').getAttribute('data-expanded'));
     const [x, y] = (await positions(page)).get(memeId)!;
     await page.locator('[data-testid="graph-canvas"]').click({ position: { x, y } });
