@@ -1,4 +1,6 @@
 import { type callTreeToJSON, type GoroutineGroup, type GoroutineReport, type TopRow, type TopTable } from '@memegraph/pprof';
+import { type DiagnosisTop, type Evidence, type RankedCause } from '@memegraph/diagnosis';
+import { type GraphEdge, type GraphNode, type SearchHit, type Subgraph } from '@memegraph/graph';
 import { type Meme } from '@memegraph/memes';
 
 /** Response shapes of the profile views, taken from the libraries that produce them. */
@@ -39,30 +41,8 @@ export interface MemeList {
 
 /* ---- Alerts and diagnoses (GET /alerts/:id, POST /diagnose; libs/diagnosis shapes) ---- */
 
-/** What drove a class's score; text spans are offsets into the analysed text. */
-export type Evidence =
-  | { kind: 'text-span'; start: number; end: number; text: string; signature?: string }
-  | { kind: 'label'; key: string; value: string }
-  | { kind: 'alertname'; value: string }
-  | { kind: 'finding'; classId: string; confidence: number }
-  | { kind: 'model'; terms: string[] };
-
-export interface RankedCause {
-  classId: string;
-  /** 0..1, calibrated. */
-  confidence: number;
-  evidence: Evidence[];
-}
-
-export interface DiagnosisTop {
-  classId: string;
-  title: string;
-  titleZh: string;
-  summary: string;
-  runbook: { title: string; command: string; why: string }[];
-  verification: { name: string; promql: string; expect: string }[];
-  rollback: string[];
-}
+// The shapes are those of libs/diagnosis: one definition, shared.
+export type { DiagnosisTop, Evidence, RankedCause };
 
 /** POST /diagnose */
 export interface DiagnoseResult {
@@ -110,34 +90,8 @@ export interface AlertDiagnosis {
 
 /* ---- Graph browse API (docs/graph.md) ---- */
 
-export interface GraphNode {
-  id: string;
-  label: string;
-  title: string;
-  subtitle?: string;
-  props: Record<string, unknown>;
-}
-
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-}
-
-export interface Subgraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  truncated: boolean;
-}
-
-export interface SearchHit {
-  id: string;
-  label: string;
-  title: string;
-  subtitle?: string;
-  score: number;
-}
+// The graph browser's shapes are those of libs/graph's browse repository.
+export type { GraphEdge, GraphNode, SearchHit, Subgraph };
 
 /* ---- Root causes ---- */
 
