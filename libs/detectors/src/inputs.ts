@@ -4,6 +4,7 @@ import {
   type ProfileLimits,
   type ProfileModel,
   analyzeGoroutines,
+  forEachGoroutineStack,
   groupGoroutineProfile,
   parseDumpBytes,
   profileKind,
@@ -134,25 +135,9 @@ export function lockWaitsFromDump(raw: Uint8Array, limits: ProfileLimits = withL
 
 /** Lock waits of a proto goroutine profile: per sample stack with source lines, no state. */
 export function lockWaitsFromProfile(m: ProfileModel): LockWait[] {
-  const vi = m.sampleTypes.findIndex((t) => t.type === 'goroutine');
-  if (vi < 0) return [];
+  if (!m.sampleTypes.some((t) => t.type === 'goroutine')) return [];
   const c = new LockWaitCollector();
-  const T = m.sampleTypes.length;
-  const funcs: string[] = [];
-  const where: string[] = [];
-  for (let s = 0; s < m.sampleCount; s++) {
-    funcs.length = 0;
-    where.length = 0;
-    for (let i = m.stackStart[s]!; i < m.stackStart[s + 1]!; i++) {
-      const l = m.stackLocs[i]!;
-      for (let li = m.locLineStart[l]!; li < m.locLineStart[l + 1]!; li++) {
-        const f = m.lineFunc[li]!;
-        funcs.push(f >= 0 ? m.funcName[f]! : '');
-        where.push(f >= 0 && m.funcFile[f] ? `${m.funcFile[f]}:${m.lineNumber[li]}` : '');
-      }
-    }
-    c.add(funcs, where, undefined, m.values[s * T + vi]!, '', 0, -1);
-  }
+  forEachGoroutineStack(m, (funcs, where, count) => c.add(funcs, where, undefined, count, '', 0, -1));
   return c.result();
 }
 

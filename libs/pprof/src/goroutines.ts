@@ -164,12 +164,14 @@ function finish(grouper: Grouper, summary: DumpSummary): GoroutineReport {
   return grouper.report(summary.format, { declaredTotal: summary.declaredTotal, preamble: summary.preamble });
 }
 
-/** Groups a proto goroutine profile by stack; counts come from sample values, state is unknown. */
-export function groupGoroutineProfile(m: ProfileModel): GoroutineReport {
+/**
+ * Visits each sample of a goroutine profile with its stack (function names and "file:line",
+ * innermost first; the arrays are reused between calls) and its goroutine count.
+ */
+export function forEachGoroutineStack(m: ProfileModel, visit: (funcs: string[], where: string[], count: number, sample: number) => void): void {
   const vi = m.sampleTypes.findIndex((t) => t.type === 'goroutine');
   if (vi < 0) throw new AppError('UNSUPPORTED_FORMAT', `not a goroutine profile: its sample types are ${m.sampleTypes.map((t) => t.type).join(', ')}`);
   const frames = buildFrameTable(m, 'functions');
-  const grouper = new Grouper();
   const T = m.sampleTypes.length;
   const funcs: string[] = [];
   const where: string[] = [];
@@ -186,11 +188,19 @@ export function groupGoroutineProfile(m: ProfileModel): GoroutineReport {
         where.push(fn >= 0 && m.funcFile[fn] ? `${m.funcFile[fn]}:${m.lineNumber[li]}` : '');
       }
     }
+    visit(funcs, where, m.values[s * T + vi]!, s);
+  }
+}
+
+/** Groups a proto goroutine profile by stack; counts come from sample values, state is unknown. */
+export function groupGoroutineProfile(m: ProfileModel): GoroutineReport {
+  const grouper = new Grouper();
+  forEachGoroutineStack(m, (funcs, where, count, s) => {
     const labels = m.labels?.[s];
     const strLabels = labels?.some((l) => l.str !== undefined) ? Object.fromEntries(labels.filter((l) => l.str !== undefined).map((l) => [l.key, l.str!])) : undefined;
     const record: DumpRecord = { id: -1, count: 1, state: 'unknown', waitMinutes: 0, lockedToThread: false, funcs, where, args: [], framesElided: false, labels: strLabels };
-    grouper.add('unknown', m.values[s * T + vi]!, funcs, where, record);
-  }
+    grouper.add('unknown', count, funcs, where, record);
+  });
   return grouper.report('proto');
 }
 
