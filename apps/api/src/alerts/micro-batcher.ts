@@ -1,7 +1,7 @@
 /**
  * Groups concurrent calls into one: items submitted within `maxDelayMs` (or until `maxItems`)
  * are handled by a single `run`, and each caller gets its own slice of the answer. Few runs are
- * in flight at a time by default (a second one only contends for the same locks); what arrives meanwhile forms the next batch, so batches grow with load
+ * in flight at a time by default (two: one commits while the next is sent); what arrives meanwhile forms the next batch, so batches grow with load
  * instead of queueing behind each other. Under load N webhook requests become one Neo4j
  * transaction and one Redis round trip; a lone request waits at most `maxDelayMs`.
  */
@@ -15,7 +15,7 @@ export class MicroBatcher<I, O> {
     private readonly run: (items: I[]) => Promise<O[]>,
     private readonly maxItems = 500,
     private readonly maxDelayMs = 3,
-    private readonly maxInFlight = 1,
+    private readonly maxInFlight = 2,
   ) {}
 
   submit(items: I[]): Promise<O[]> {
