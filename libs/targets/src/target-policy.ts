@@ -109,3 +109,11 @@ export function allowedAddresses<T extends { address: string }>(policy: TargetPo
     return allowedByName && !LINK_LOCAL.check(a.address, familyOf(a.address));
   });
 }
+
+/**
+ * The platform's capture policy from its settings: the allowlist, plus loopback unless running
+ * in production (or as CAPTURE_ALLOW_LOOPBACK says). The API and the worker must agree on it.
+ */
+export function captureTargetPolicy(c: { CAPTURE_ALLOWLIST: string[]; CAPTURE_ALLOW_LOOPBACK?: boolean; NODE_ENV: string }): TargetPolicy {
+  return parseTargetPolicy(c.CAPTURE_ALLOWLIST, { allowLoopback: c.CAPTURE_ALLOW_LOOPBACK ?? c.NODE_ENV !== 'production' });
+}

@@ -5,7 +5,7 @@ import { AppError, CaptureRecordSchema, CaptureRequestSchema, ErrorBodySchema } 
 import { type Config } from '@memegraph/config';
 import { CaptureRepository } from '@memegraph/graph';
 import { CaptureQueue } from '@memegraph/queue';
-import { checkTarget, parseTargetPolicy, type TargetPolicy } from '@memegraph/targets';
+import { checkTarget, captureTargetPolicy, type TargetPolicy } from '@memegraph/targets';
 import { Access } from '../auth/public.decorator';
 import { openApiSchema } from '../http/openapi-schema';
 import { parseOr400 } from '../http/zod-body';
@@ -26,7 +26,7 @@ export class CapturesController {
     private readonly captures: CaptureRepository,
     private readonly queue: CaptureQueue,
   ) {
-    this.policy = parseTargetPolicy(config.CAPTURE_ALLOWLIST, { allowLoopback: config.CAPTURE_ALLOW_LOOPBACK ?? config.NODE_ENV !== 'production' });
+    this.policy = captureTargetPolicy(config);
   }
 
   @Post()

@@ -8,7 +8,7 @@ import { AlertRepository, IncidentRepository, ProfileRepository } from '@memegra
 import { memeById } from '@memegraph/memes';
 import { captureProfiles, type CaptureKind, summarizeProfile, readProfile } from '@memegraph/pprof';
 import { EventBus } from '@memegraph/queue';
-import { guardedFetch, parseTargetPolicy, type TargetPolicy } from '@memegraph/targets';
+import { guardedFetch, captureTargetPolicy, type TargetPolicy } from '@memegraph/targets';
 import { type Logger, withJobSpan } from '@memegraph/telemetry';
 import { BLOBS, CONFIG, LOGGER } from '../tokens';
 import { DETECTOR, type Detector, DIAGNOSER, type Diagnoser, type DiagnosisResult, type FindingLike } from './ports';
@@ -45,7 +45,7 @@ export class AlertEnrichmentService {
     private readonly profiles: ProfileRepository,
     private readonly events: EventBus,
   ) {
-    this.policy = parseTargetPolicy(config.CAPTURE_ALLOWLIST, { allowLoopback: config.CAPTURE_ALLOW_LOOPBACK ?? config.NODE_ENV !== 'production' });
+    this.policy = captureTargetPolicy(config);
   }
 
   /** The post function sinks use; replaced in tests to point at local servers only. */

@@ -6,7 +6,7 @@ import { type Config } from '@memegraph/config';
 import { CaptureRepository, ProfileRepository } from '@memegraph/graph';
 import { CAPTURE_FILES, captureProfiles } from '@memegraph/pprof';
 import { ProfileQueue } from '@memegraph/queue';
-import { guardedFetch, parseTargetPolicy, type TargetPolicy } from '@memegraph/targets';
+import { guardedFetch, captureTargetPolicy, type TargetPolicy } from '@memegraph/targets';
 import { type Logger, withJobSpan } from '@memegraph/telemetry';
 import { BLOBS, CONFIG, LOGGER } from '../tokens';
 
@@ -23,7 +23,7 @@ export class CaptureService {
     private readonly profiles: ProfileRepository,
     private readonly profileQueue: ProfileQueue,
   ) {
-    this.policy = parseTargetPolicy(config.CAPTURE_ALLOWLIST, { allowLoopback: config.CAPTURE_ALLOW_LOOPBACK ?? config.NODE_ENV !== 'production' });
+    this.policy = captureTargetPolicy(config);
   }
 
   async run(job: CaptureJob): Promise<void> {
