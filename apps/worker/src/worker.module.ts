@@ -3,10 +3,11 @@ import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
 import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, migrate, Neo4jClient, ProfileRepository, TrainingRepository } from '@memegraph/graph';
 import { ModelHolder } from '@memegraph/diagnosis';
-import { createRedis, EventBus, ProfileQueue, startAlertWorker, startCaptureWorker, startModelWorker, startOcrWorker, startProfileWorker, type Worker } from '@memegraph/queue';
+import { AlertQueue, createRedis, EventBus, PendingAlerts, ProfileQueue, startAlertIngestWorker, startAlertWorker, startCaptureWorker, startModelWorker, startOcrWorker, startProfileWorker, type Worker } from '@memegraph/queue';
 import { type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
 import { AlertEnrichmentService } from './alerts/alert-enrichment.service';
+import { AlertIngestService } from './alerts/alert-ingest.service';
 import { DETECTOR, DIAGNOSER, profileDetector } from './alerts/ports';
 import { CaptureService } from './captures/capture.service';
 import { MemeOcrService } from './memes/meme-ocr.service';
@@ -25,11 +26,13 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly neo4j: Neo4jClient,
     private readonly analysis: ProfileAnalysisService,
     private readonly captures: CaptureService,
+    private readonly ingest: AlertIngestService,
     private readonly enrichment: AlertEnrichmentService,
     private readonly ocr: MemeOcrService,
     private readonly model: ModelHolder,
     private readonly events: EventBus,
     private readonly profileQueue: ProfileQueue,
+    private readonly alertQueue: AlertQueue,
   ) {}
 
   static forConfig(config: Config, logger: Logger): DynamicModule {
@@ -47,6 +50,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: ProfileRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new ProfileRepository(db) },
         { provide: CaptureRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new CaptureRepository(db) },
         { provide: ProfileQueue, inject: [REDIS], useFactory: (redis: Redis) => new ProfileQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: AlertQueue, inject: [REDIS], useFactory: (redis: Redis) => new AlertQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: PendingAlerts, inject: [REDIS], useFactory: (redis: Redis) => new PendingAlerts(redis, config.QUEUE_PREFIX) },
         { provide: AlertRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new AlertRepository(db) },
         { provide: IncidentRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new IncidentRepository(db) },
         { provide: MemeRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new MemeRepository(db) },
@@ -57,6 +62,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: DETECTOR, useValue: profileDetector },
         ProfileAnalysisService,
         CaptureService,
+        AlertIngestService,
         AlertEnrichmentService,
         MemeOcrService,
       ],
@@ -73,6 +79,10 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       startProfileWorker(this.redis, opts, (job, meta) => this.analysis.analyze(job, meta)),
       // A capture holds a connection open for its CPU profile's duration; it is I/O, not CPU.
       startCaptureWorker(this.redis, { ...opts, attempts: 1, concurrency: 4 }, (job) => this.captures.run(job)),
+      // Storing deliveries is short Neo4j writes: many at once, batched into shared transactions.
+      startAlertIngestWorker(this.redis, { ...opts, concurrency: this.config.ALERT_INGEST_CONCURRENCY }, async (job) => {
+        await this.ingest.ingest(job);
+      }),
       startAlertWorker(this.redis, opts, async (job) => {
         await this.enrichment.enrich(job);
       }),
@@ -95,6 +105,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     await this.profileQueue.close();
+    await this.alertQueue.close();
     this.redis.disconnect();
     await this.neo4j.close();
   }

@@ -63,7 +63,7 @@ describe.skipIf(!integration)('screenshot → OCR → runbook → published inci
     const db = api.get(Neo4jClient);
     const graph = await db.read<{ rc: string; commit: string; service: string; engineer: string }>(
       `MATCH (e:Engineer)-[:SUBMITTED]->(m:Meme {id: $id})-[:ILLUSTRATES]->(i:Incident)-[:CAUSED_BY]->(rc:RootCause)-[:FIXED_BY]->(f:Fix)-[:COMMITTED_AS]->(c:Commit),
-             (i)-[:AFFECTED]->(s:Service)
+             (i)-[:RESOLVED_BY]->(f), (i)-[:AFFECTED]->(s:Service)
        RETURN rc.classId AS rc, c.hash AS commit, s.name AS service, e.name AS engineer`,
       { id },
     );

@@ -60,6 +60,10 @@ export const ConfigSchema = z.object({
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** A crashed worker's jobs are picked up again after this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Webhook deliveries one worker stores at once; those held together share one Neo4j transaction. */
+  ALERT_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(128),
+  /** Most alerts in one ingest transaction. */
+  ALERT_INGEST_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
   ALERTMANAGER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   GRAFANA_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Set when Grafana's webhook HMAC is configured with a timestamp header. */

@@ -69,23 +69,37 @@ export type GenericPayload = z.infer<typeof GenericPayloadSchema>;
 export const AlertSourceSchema = z.enum(['alertmanager', 'grafana', 'generic']);
 export type AlertSource = z.infer<typeof AlertSourceSchema>;
 
+export const AlertStatusSchema = z.enum(['firing', 'resolved']);
+
 /** Every source's alert in one shape. `id` is stable per (source, fingerprint, startsAt). */
-export interface NormalizedAlert {
-  id: string;
-  source: AlertSource;
-  fingerprint: string;
-  name: string;
-  status: 'firing' | 'resolved';
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  startsAt: string;
-  endsAt?: string;
-  generatorURL?: string;
-  service?: string;
-  groupKey?: string;
+export const NormalizedAlertSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  source: AlertSourceSchema,
+  fingerprint: z.string(),
+  name: z.string(),
+  status: AlertStatusSchema,
+  labels: labels,
+  annotations: labels,
+  startsAt: z.string(),
+  endsAt: z.string().optional(),
+  generatorURL: z.string().optional(),
+  service: z.string().optional(),
+  groupKey: z.string().optional(),
+});
+export type NormalizedAlert = z.infer<typeof NormalizedAlertSchema>;
+
+/** What the API knows of an alert it accepted and the worker has not stored yet. */
+export interface PendingAlert {
+  /** The latest delivery of the alert. */
+  alert: NormalizedAlert;
+  /** When the API first accepted it. */
+  receivedAt: string;
+  /** Deliveries accepted and not yet stored. */
+  deliveries: number;
+  /** Set once any of those deliveries said resolved (a later firing copy does not reopen it). */
+  resolved?: { endsAt?: string };
 }
 
-export const AlertStatusSchema = z.enum(['firing', 'resolved']);
 export const EnrichmentStatusSchema = z.enum(['pending', 'enriching', 'enriched', 'failed']);
 
 export const AlertRecordSchema = z.object({
@@ -118,3 +132,14 @@ export type AlertsAccepted = z.infer<typeof AlertsAcceptedSchema>;
 
 export const EnrichAlertJobSchema = z.object({ alertId: z.string(), trace: z.record(z.string(), z.string()).default({}) });
 export type EnrichAlertJob = z.infer<typeof EnrichAlertJobSchema>;
+
+/**
+ * One accepted webhook delivery, as the API hands it to the worker: the alerts it carried and
+ * when the API accepted them (the alerts' `receivedAt`, whenever the worker gets to the job).
+ */
+export const IngestAlertsJobSchema = z.object({
+  alerts: z.array(NormalizedAlertSchema).min(1),
+  receivedAt: z.iso.datetime({ offset: true }),
+  trace: z.record(z.string(), z.string()).default({}),
+});
+export type IngestAlertsJob = z.infer<typeof IngestAlertsJobSchema>;

@@ -5,7 +5,7 @@ import { ErrorInfoSchema } from './profiles';
 export const TraceCarrierSchema = z.record(z.string(), z.string());
 export type TraceCarrier = z.infer<typeof TraceCarrierSchema>;
 
-export const QueueNames = { profiles: 'profiles', alerts: 'alerts', captures: 'captures', ocr: 'ocr', model: 'model' } as const;
+export const QueueNames = { profiles: 'profiles', alertIngest: 'alert-ingest', alerts: 'alerts', captures: 'captures', ocr: 'ocr', model: 'model' } as const;
 
 export const AnalyzeProfileJobSchema = z.object({
   profileId: z.string(),

@@ -1,6 +1,6 @@
 import { type TraceCarrier } from '@memegraph/contracts';
 import { injectTraceContext, withSpan } from '@memegraph/telemetry';
-import { type Job, Queue, Worker } from 'bullmq';
+import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { type z } from 'zod';
 
@@ -12,6 +12,8 @@ export interface QueueOptions {
   enqueueTimeoutMs?: number;
   /** First retry delay; doubles each attempt. */
   backoffMs?: number;
+  /** Completed jobs kept (for a week at most) before BullMQ removes them. */
+  keepCompleted?: number;
 }
 
 export type JobCounts = Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed', number>;
@@ -42,14 +44,21 @@ export class JobQueue<T extends { trace: TraceCarrier }> {
     this.queue.on('error', () => undefined);
   }
 
+  /** Retries with exponential backoff; failed jobs stay (the dead-letter list). */
+  private jobOptions() {
+    return {
+      attempts: this.opts.attempts,
+      backoff: { type: 'exponential', delay: this.opts.backoffMs ?? 1_000 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: this.opts.keepCompleted ?? 10_000 },
+      removeOnFail: false,
+    };
+  }
+
   async enqueue(jobId: string, data: Omit<T, 'trace'>, jobName = 'run'): Promise<void> {
     await withSpan(`queue.enqueue ${this.name}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': this.name }, async () => {
       const added = this.queue.add(jobName as never, { ...data, trace: injectTraceContext() } as never, {
         jobId,
-        attempts: this.opts.attempts,
-        backoff: { type: 'exponential', delay: this.opts.backoffMs ?? 1_000 },
-        removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-        removeOnFail: false,
+        ...this.jobOptions(),
       });
       // BullMQ waits for a connection forever; a caller must hear "unavailable" instead.
       await withTimeout(added, this.opts.enqueueTimeoutMs ?? 5_000, 'Redis did not accept the job in time');
@@ -65,7 +74,7 @@ export class JobQueue<T extends { trace: TraceCarrier }> {
         jobs.map((j) => ({
           name: jobName as never,
           data: { ...j.data, trace } as never,
-          opts: { jobId: j.jobId, attempts: this.opts.attempts, backoff: { type: 'exponential', delay: this.opts.backoffMs ?? 1_000 }, removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 }, removeOnFail: false },
+          opts: { jobId: j.jobId, ...this.jobOptions() },
         })),
       );
       await withTimeout(added, this.opts.enqueueTimeoutMs ?? 5_000, 'Redis did not accept the jobs in time');
@@ -101,7 +110,10 @@ export function startJobWorker<S extends z.ZodType<{ trace: TraceCarrier }>>(
   return new Worker<z.infer<S>>(
     name,
     async (job: Job<z.infer<S>>) => {
-      const data = schema.parse(job.data);
+      const parsed = schema.safeParse(job.data);
+      // A malformed job cannot succeed on retry: straight to the dead-letter list.
+      if (!parsed.success) throw new UnrecoverableError(`malformed ${name} job: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+      const data = parsed.data;
       await processor(data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1, id: String(job.id) });
     },
     { connection, prefix: opts.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs ?? 30_000, stalledInterval: opts.lockMs ?? 30_000 },

@@ -1,4 +1,5 @@
-import { AnalyzeProfileJobSchema, type AnalyzeProfileJob, type CaptureJob, CaptureJobSchema, type OcrJob, OcrJobSchema, type RebuildModelJob, RebuildModelJobSchema, EnrichAlertJobSchema, type EnrichAlertJob, QueueNames } from '@memegraph/contracts';
+import { AnalyzeProfileJobSchema, type AnalyzeProfileJob, type CaptureJob, CaptureJobSchema, type OcrJob, OcrJobSchema, type RebuildModelJob, RebuildModelJobSchema, EnrichAlertJobSchema, type EnrichAlertJob, IngestAlertsJobSchema, type IngestAlertsJob, type NormalizedAlert, QueueNames } from '@memegraph/contracts';
+import { randomUUID } from 'node:crypto';
 import { type Worker } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { JobQueue, type JobProcessor, type QueueOptions, startJobWorker } from './job-queue';
@@ -13,6 +14,24 @@ export class ProfileQueue extends JobQueue<AnalyzeProfileJob> {
     return this.enqueue(job.profileId, job, 'analyze');
   }
 }
+
+/**
+ * Accepted webhook deliveries on their way into the graph: one job per delivery, written by
+ * the API before its 202 (Redis with AOF is the point of acceptance) and stored by a worker.
+ */
+export class AlertIngestQueue extends JobQueue<IngestAlertsJob> {
+  constructor(connection: Redis, opts: QueueOptions) {
+    // Completed deliveries carry whole payloads and are in the graph already: keep few.
+    super(QueueNames.alertIngest, connection, { keepCompleted: 1_000, ...opts });
+  }
+
+  enqueueIngest(alerts: NormalizedAlert[], receivedAt: string): Promise<void> {
+    return this.enqueue(randomUUID(), { alerts, receivedAt }, 'ingest');
+  }
+}
+
+export const startAlertIngestWorker = (connection: Redis, opts: QueueOptions & { concurrency: number }, processor: JobProcessor<IngestAlertsJob>): Worker<IngestAlertsJob> =>
+  startJobWorker(QueueNames.alertIngest, IngestAlertsJobSchema, connection, opts, processor);
 
 /** Alert enrichment: one job per alert (job id = alert id, so a duplicate delivery is one job). */
 export class AlertQueue extends JobQueue<EnrichAlertJob> {

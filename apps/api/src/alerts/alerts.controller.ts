@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTag
 import { AlertRecordSchema, AppError, ErrorBodySchema, RootCauseClassIds, type RootCauseClassId } from '@memegraph/contracts';
 import { AlertRepository, IncidentRepository } from '@memegraph/graph';
 import { memeForClass } from '@memegraph/memes';
-import { AlertQueue } from '@memegraph/queue';
+import { readThrough } from '@memegraph/alerts';
+import { AlertIngestQueue, AlertQueue, PendingAlerts } from '@memegraph/queue';
 import { filter, interval, map, merge, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { Access } from '../auth/public.decorator';
@@ -18,7 +19,12 @@ const ListQuery = z.object({
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.iso.datetime({ offset: true }).optional(),
+  /** `<receivedAt>_<id>` of the previous page's last alert (nextCursor). */
+  cursor: z
+    .string()
+    .regex(/^[^_]+_[0-9a-f]{32}$/, 'must be a nextCursor from a previous page')
+    .refine((c) => !Number.isNaN(Date.parse(c.split('_')[0]!)), 'must be a nextCursor from a previous page')
+    .optional(),
 });
 
 /** Keeps proxies from closing an idle stream. */
@@ -31,6 +37,8 @@ export class AlertsController {
     private readonly alerts: AlertRepository,
     private readonly incidents: IncidentRepository,
     private readonly queue: AlertQueue,
+    private readonly ingestQueue: AlertIngestQueue,
+    private readonly pending: PendingAlerts,
     private readonly stream: AlertStreamService,
   ) {}
 
@@ -46,9 +54,11 @@ export class AlertsController {
   @ApiQuery({ name: 'cursor', required: false })
   async list(@Query() query: Record<string, string>) {
     const q = parseOr400(ListQuery, query);
-    const items = await this.alerts.list({ ...q, limit: q.limit + 1, before: q.cursor });
+    const [receivedAt, id] = q.cursor?.split('_') ?? [];
+    const items = await this.alerts.list({ ...q, limit: q.limit + 1, ...(receivedAt && id ? { after: { receivedAt, id } } : {}) });
     const page = items.slice(0, q.limit);
-    return { items: page, ...(items.length > q.limit ? { nextCursor: page[page.length - 1]!.receivedAt } : {}) };
+    const last = page[page.length - 1];
+    return { items: page, ...(items.length > q.limit && last ? { nextCursor: `${last.receivedAt}_${last.id}` } : {}) };
   }
 
   @Sse('stream')
@@ -66,9 +76,12 @@ export class AlertsController {
 
   @Get('dead-letters')
   @Access('engineer')
-  @ApiOperation({ summary: 'Enrichment jobs that failed every attempt.' })
+  @ApiOperation({ summary: 'Jobs that failed every attempt: deliveries not stored (queue alert-ingest) and enrichments (queue alerts).' })
   async deadLetters() {
-    return { items: await this.queue.deadLetters(100) };
+    const [ingest, enrich] = await Promise.all([this.ingestQueue.deadLetters(100), this.queue.deadLetters(100)]);
+    return {
+      items: [...ingest.map((j) => ({ queue: this.ingestQueue.name, ...j })), ...enrich.map((j) => ({ queue: this.queue.name, ...j }))].sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0)),
+    };
   }
 
   @Get(':id')
@@ -77,7 +90,9 @@ export class AlertsController {
   @ApiResponse({ status: 404, schema: openApiSchema(ErrorBodySchema) })
   async get(@Param('id') id: string) {
     if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError('NOT_FOUND', `no alert with id ${id}`);
-    const alert = await this.alerts.get(id);
+    // Deliveries accepted but not yet stored by the worker are read from Redis.
+    const [inGraph, pending] = await Promise.all([this.alerts.get(id), this.pending.get(id)]);
+    const alert = readThrough(inGraph, pending);
     if (!alert) throw new AppError('NOT_FOUND', `no alert with id ${id}`);
     const stored = await this.incidents.diagnosisOf(id);
     if (!stored) return { ...alert, diagnosis: null };

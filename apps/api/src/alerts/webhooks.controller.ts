@@ -9,12 +9,12 @@ import { WebhooksService, type WebhookRequest } from './webhooks.service';
 const asWebhook = (req: Request & { rawBody?: Buffer }): WebhookRequest => ({ rawBody: req.rawBody, body: req.body, header: (n) => req.header(n) ?? undefined });
 
 const responses = [
-  { status: 202, description: 'Persisted and queued for enrichment.', schema: openApiSchema(AlertsAcceptedSchema) },
+  { status: 202, description: 'Accepted: the delivery is in Redis (AOF) and the alerts are readable; a worker stores and enriches them.', schema: openApiSchema(AlertsAcceptedSchema) },
   { status: 400, description: 'Malformed payload; the message names the field.', schema: openApiSchema(ErrorBodySchema) },
   { status: 401, description: 'Missing or invalid credential; nothing is stored.', schema: openApiSchema(ErrorBodySchema) },
   { status: 413, description: 'Body larger than WEBHOOK_MAX_BYTES.', schema: openApiSchema(ErrorBodySchema) },
   { status: 429, description: 'Per-source rate limit.', schema: openApiSchema(ErrorBodySchema) },
-  { status: 503, description: 'Storage unavailable: retry (ingestion is idempotent).', schema: openApiSchema(ErrorBodySchema) },
+  { status: 503, description: 'Redis unavailable: retry (ingestion is idempotent).', schema: openApiSchema(ErrorBodySchema) },
 ];
 const documented = (): MethodDecorator => (target, key, desc) => {
   for (const r of responses) ApiResponse(r)(target, key, desc);

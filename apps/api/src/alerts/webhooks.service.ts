@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normalizeAlerts, verifyBearer, verifyGenericSignature, verifyGrafanaSignature } from '@memegraph/alerts';
-import { AppError, type AlertSource, type AlertsAccepted, type NormalizedAlert } from '@memegraph/contracts';
+import { AppError, type AlertSource, type AlertsAccepted } from '@memegraph/contracts';
 import { type Config } from '@memegraph/config';
-import { AlertRepository, type UpsertResult } from '@memegraph/graph';
-import { AlertQueue, EventBus } from '@memegraph/queue';
+import { AlertIngestQueue, PendingAlerts } from '@memegraph/queue';
 import { type Redis } from 'ioredis';
 import { CONFIG, REDIS } from '../infra/tokens';
-import { MicroBatcher } from './micro-batcher';
 import { RateLimiter } from './rate-limiter';
 
 export interface WebhookRequest {
@@ -21,47 +19,36 @@ const REPLAY_TTL_SECONDS = 600;
 @Injectable()
 export class WebhooksService {
   private readonly limiter: RateLimiter;
-  private readonly batcher: MicroBatcher<NormalizedAlert, UpsertResult>;
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
     @Inject(REDIS) private readonly redis: Redis,
-    private readonly alerts: AlertRepository,
-    private readonly queue: AlertQueue,
-    private readonly events: EventBus,
+    private readonly queue: AlertIngestQueue,
+    private readonly pending: PendingAlerts,
   ) {
     this.limiter = new RateLimiter(config.WEBHOOK_RATE_PER_SECOND);
-    this.batcher = new MicroBatcher((alerts) => this.persist(alerts));
   }
 
   /**
-   * One transaction and one Redis round trip for every alert that arrived in the same few
-   * milliseconds. A batch succeeds or fails as a whole, so no caller gets a 202 for an alert
-   * that is not both stored and queued.
-   */
-  private async persist(alerts: NormalizedAlert[]): Promise<UpsertResult[]> {
-    const results = await this.alerts.upsert(alerts);
-    const toEnrich = [...new Set(results.filter((r) => r.created && r.status === 'firing').map((r) => r.id))];
-    try {
-      await this.queue.enqueueEnrichment(toEnrich);
-    } catch (err) {
-      throw new AppError('DEPENDENCY_UNAVAILABLE', `could not queue enrichment: ${(err as Error).message}`);
-    }
-    return results;
-  }
-
-  /**
-   * Authenticate, validate, persist, enqueue — then answer. Both the Alert node and its job
-   * exist before the 202, so an accepted alert cannot be lost; any storage failure is a 503
-   * and the sender retries (ingestion is idempotent, so retries are harmless).
+   * Authenticate, validate, then hand the delivery to Redis and answer. Redis (with AOF) is
+   * the point of acceptance: the delivery's job and its read-through record are there before
+   * the 202, so an accepted alert cannot be lost and is readable at once; the worker stores
+   * it in the graph and queues its enrichment. Any Redis failure is a 503 and the sender
+   * retries (storing is idempotent, so a retried delivery only counts once more).
    */
   async ingest(source: AlertSource, req: WebhookRequest): Promise<AlertsAccepted> {
     await this.authenticate(source, req);
     this.limiter.take(source);
     const { alerts, truncated } = normalizeAlerts(source, req.body, { serviceLabels: this.config.SERVICE_LABELS });
-    const results = await this.batcher.submit(alerts);
-    for (const r of results) void this.events.publish({ type: r.created ? 'alert.received' : 'alert.updated', id: r.id, data: { status: r.status } });
-    return { accepted: results.length, alertIds: results.map((r) => r.id), ...(truncated ? { truncatedAlerts: truncated } : {}) };
+    const receivedAt = new Date().toISOString();
+    try {
+      // Recorded before the job exists, so the worker can never settle a record not yet made.
+      await this.pending.record(alerts, receivedAt);
+      await this.queue.enqueueIngest(alerts, receivedAt);
+    } catch (err) {
+      throw new AppError('DEPENDENCY_UNAVAILABLE', `could not accept the alerts: ${(err as Error).message}`);
+    }
+    return { accepted: alerts.length, alertIds: alerts.map((a) => a.id), ...(truncated ? { truncatedAlerts: truncated } : {}) };
   }
 
   private async authenticate(source: AlertSource, req: WebhookRequest): Promise<void> {

@@ -3,7 +3,7 @@ import { FsBlobStore } from '@memegraph/blobs';
 import { type Config } from '@memegraph/config';
 import { ModelHolder } from '@memegraph/diagnosis';
 import { AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, Neo4jClient, ProfileRepository, RunbookRepository, TrainingRepository } from '@memegraph/graph';
-import { AlertQueue, CaptureQueue, createRedis, EventBus, ModelQueue, OcrQueue, ProfileQueue } from '@memegraph/queue';
+import { AlertIngestQueue, AlertQueue, CaptureQueue, createRedis, EventBus, ModelQueue, OcrQueue, PendingAlerts, ProfileQueue } from '@memegraph/queue';
 import { createLogger, type Logger } from '@memegraph/telemetry';
 import { type Redis } from 'ioredis';
 import { BLOBS, CONFIG, LOGGER, REDIS } from './tokens';
@@ -17,6 +17,7 @@ export class InfraModule implements OnApplicationShutdown {
     @Inject(Neo4jClient) private readonly neo4j: Neo4jClient,
     @Inject(ProfileQueue) private readonly queue: ProfileQueue,
     @Inject(AlertQueue) private readonly alertQueue: AlertQueue,
+    @Inject(AlertIngestQueue) private readonly ingestQueue: AlertIngestQueue,
     @Inject(CaptureQueue) private readonly captureQueue: CaptureQueue,
     @Inject(OcrQueue) private readonly ocrQueue: OcrQueue,
     @Inject(ModelQueue) private readonly modelQueue: ModelQueue,
@@ -42,6 +43,8 @@ export class InfraModule implements OnApplicationShutdown {
         },
         { provide: ProfileQueue, inject: [REDIS], useFactory: (redis: Redis) => new ProfileQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         { provide: AlertQueue, inject: [REDIS], useFactory: (redis: Redis) => new AlertQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: AlertIngestQueue, inject: [REDIS], useFactory: (redis: Redis) => new AlertIngestQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
+        { provide: PendingAlerts, inject: [REDIS], useFactory: (redis: Redis) => new PendingAlerts(redis, config.QUEUE_PREFIX) },
         { provide: CaptureQueue, inject: [REDIS], useFactory: (redis: Redis) => new CaptureQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: 1 }) },
         { provide: OcrQueue, inject: [REDIS], useFactory: (redis: Redis) => new OcrQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
         { provide: ModelQueue, inject: [REDIS], useFactory: (redis: Redis) => new ModelQueue(redis, { prefix: config.QUEUE_PREFIX, attempts: config.JOB_ATTEMPTS }) },
@@ -56,13 +59,14 @@ export class InfraModule implements OnApplicationShutdown {
         { provide: ModelHolder, inject: [TrainingRepository], useFactory: (t: TrainingRepository) => new ModelHolder(() => t.examples()) },
         { provide: IncidentRepository, inject: [Neo4jClient], useFactory: (db: Neo4jClient) => new IncidentRepository(db) },
       ],
-      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, CaptureQueue, OcrQueue, ModelQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, TrainingRepository, RunbookRepository, ModelHolder],
+      exports: [CONFIG, LOGGER, REDIS, Neo4jClient, ProfileQueue, AlertQueue, AlertIngestQueue, PendingAlerts, CaptureQueue, OcrQueue, ModelQueue, EventBus, BLOBS, ProfileRepository, AlertRepository, CaptureRepository, IncidentRepository, MemeRepository, TrainingRepository, RunbookRepository, ModelHolder],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close().catch(() => undefined);
     await this.alertQueue.close().catch(() => undefined);
+    await this.ingestQueue.close().catch(() => undefined);
     await this.captureQueue.close().catch(() => undefined);
     await this.ocrQueue.close().catch(() => undefined);
     await this.modelQueue.close().catch(() => undefined);

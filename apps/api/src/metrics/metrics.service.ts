@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProfileQueue } from '@memegraph/queue';
+import { AlertIngestQueue, AlertQueue, CaptureQueue, type JobCounts, ModelQueue, OcrQueue, ProfileQueue } from '@memegraph/queue';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of this API process; queue figures are read from Redis at scrape time. */
@@ -14,7 +14,16 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(@Inject(ProfileQueue) queue: ProfileQueue) {
+  constructor(
+    @Inject(ProfileQueue) profiles: ProfileQueue,
+    @Inject(AlertIngestQueue) ingest: AlertIngestQueue,
+    @Inject(AlertQueue) alerts: AlertQueue,
+    @Inject(CaptureQueue) captures: CaptureQueue,
+    @Inject(OcrQueue) ocr: OcrQueue,
+    @Inject(ModelQueue) model: ModelQueue,
+  ) {
+    // A growing alert-ingest or alerts depth means the workers are behind: alert on it.
+    const queues: { name: string; counts: () => Promise<JobCounts> }[] = [profiles, ingest, alerts, captures, ocr, model];
     collectDefaultMetrics({ register: this.registry, prefix: 'memegraph_api_' });
     const jobs = new Gauge({
       name: 'memegraph_queue_jobs',
@@ -22,12 +31,15 @@ export class MetricsService {
       labelNames: ['queue', 'state'] as const,
       registers: [this.registry],
       async collect() {
-        try {
-          const counts = await queue.counts();
-          for (const [state, n] of Object.entries(counts)) this.set({ queue: 'profiles', state }, n);
-        } catch {
-          // Redis down: keep the last values; /readyz reports the outage.
-        }
+        await Promise.all(
+          queues.map(async (q) => {
+            try {
+              for (const [state, n] of Object.entries(await q.counts())) this.set({ queue: q.name, state }, n);
+            } catch {
+              // Redis down: keep the last values; /readyz reports the outage.
+            }
+          }),
+        );
       },
     });
     void jobs;

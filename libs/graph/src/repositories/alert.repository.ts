@@ -9,15 +9,19 @@ export interface AlertFilter {
   since?: string;
   until?: string;
   limit: number;
-  /** receivedAt of the last item of the previous page. */
-  before?: string;
+  /** The last item of the previous page: alerts sort by receivedAt, then id (one delivery's alerts share a receivedAt). */
+  after?: { receivedAt: string; id: string };
 }
 
 export interface UpsertResult {
   id: string;
   created: boolean;
   status: 'firing' | 'resolved';
+  enrichment: AlertRecord['enrichment'];
 }
+
+/** A delivery's alert with the time the API accepted it. */
+export type IncomingAlert = NormalizedAlert & { receivedAt: string };
 
 interface AlertRow {
   a: Omit<AlertRecord, 'labels' | 'annotations'> & { labelsJson: string; annotationsJson: string };
@@ -43,7 +47,7 @@ export class AlertRepository {
    * repeated delivery increments `deliveries`, a resolved delivery closes it. Results come
    * back in input order (the same alert may appear twice in one batch).
    */
-  async upsert(alerts: NormalizedAlert[]): Promise<UpsertResult[]> {
+  async upsert(alerts: IncomingAlert[]): Promise<UpsertResult[]> {
     return this.db.write<UpsertResult>(
       `UNWIND range(0, size($alerts) - 1) AS i
        WITH i, $alerts[i] AS x
@@ -52,14 +56,14 @@ export class AlertRepository {
        MERGE (a:Alert {id: x.id})
        ON CREATE SET a.source = x.source, a.fingerprint = x.fingerprint, a.name = x.name, a.startsAt = datetime(x.startsAt),
                      a.labelsJson = x.labelsJson, a.annotationsJson = x.annotationsJson, a.generatorURL = x.generatorURL,
-                     a.groupKey = x.groupKey, a.service = x.service, a.receivedAt = datetime(), a.deliveries = 0,
+                     a.groupKey = x.groupKey, a.service = x.service, a.receivedAt = datetime(x.receivedAt), a.deliveries = 0,
                      a.enrichment = 'pending', a.status = x.status
        SET a.deliveries = a.deliveries + 1, a.lastDeliveryAt = datetime(),
            a.status = CASE WHEN x.status = 'resolved' THEN 'resolved' ELSE a.status END,
            a.endsAt = CASE WHEN x.status = 'resolved' AND x.endsAt IS NOT NULL THEN datetime(x.endsAt) ELSE a.endsAt END,
            a.annotationsJson = x.annotationsJson
        WITH i, a, created ORDER BY i
-       RETURN a.id AS id, created, a.status AS status`,
+       RETURN a.id AS id, created, a.status AS status, a.enrichment AS enrichment`,
       {
         alerts: alerts.map((a) => ({
           id: a.id,
@@ -74,6 +78,7 @@ export class AlertRepository {
           generatorURL: a.generatorURL ?? null,
           groupKey: a.groupKey ?? null,
           service: a.service ?? null,
+          receivedAt: a.receivedAt,
         })),
       },
     );
@@ -106,7 +111,7 @@ export class AlertRepository {
          AND ($classId IS NULL OR a.topClassId = $classId)
          AND ($since IS NULL OR a.startsAt >= datetime($since))
          AND ($until IS NULL OR a.startsAt <= datetime($until))
-         AND ($before IS NULL OR a.receivedAt < datetime($before))
+         AND ($afterAt IS NULL OR a.receivedAt < datetime($afterAt) OR (a.receivedAt = datetime($afterAt) AND a.id < $afterId))
        WITH a ORDER BY a.receivedAt DESC, a.id DESC LIMIT $limit
        ${RETURN_A}`,
       {
@@ -115,7 +120,8 @@ export class AlertRepository {
         classId: f.classId ?? null,
         since: f.since ?? null,
         until: f.until ?? null,
-        before: f.before ?? null,
+        afterAt: f.after?.receivedAt ?? null,
+        afterId: f.after?.id ?? null,
         limit: neo4j.int(f.limit),
       },
     );

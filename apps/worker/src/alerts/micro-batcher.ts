@@ -1,9 +1,10 @@
 /**
  * Groups concurrent calls into one: items submitted within `maxDelayMs` (or until `maxItems`)
  * are handled by a single `run`, and each caller gets its own slice of the answer. Few runs are
- * in flight at a time by default (two: one commits while the next is sent); what arrives meanwhile forms the next batch, so batches grow with load
- * instead of queueing behind each other. Under load N webhook requests become one Neo4j
- * transaction and one Redis round trip; a lone request waits at most `maxDelayMs`.
+ * in flight at a time (two by default: one commits while the next is sent); what arrives
+ * meanwhile forms the next batch, so batches grow with load instead of queueing behind each
+ * other. The ingest worker's concurrent deliveries thus become one Neo4j transaction; a lone
+ * delivery waits at most `maxDelayMs`.
  */
 export class MicroBatcher<I, O> {
   private queue: { items: I[]; resolve: (out: O[]) => void; reject: (err: unknown) => void }[] = [];
