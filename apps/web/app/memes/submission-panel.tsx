@@ -2,13 +2,14 @@
 
 import { type MemeSubmission } from '@memegraph/contracts';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
-import { ApiError, errorText, getMemeSubmission, memeImageUrl } from '../../lib/api';
+import { useState } from 'react';
+import { getMemeSubmission, memeImageUrl } from '../../lib/api';
 import { useCatalog } from '../../lib/catalog';
 import { formatBytes, timeAgo } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
 import { graphLink, rootCauseLink } from '../../lib/links';
 import { useNow } from '../../lib/use-now';
+import { type LoadError, usePolling } from '../../lib/use-polling';
 import { ConfidenceMeter } from '../_components/confidence-meter';
 import { findOccurrences, HighlightedText, type TextRange } from '../_components/highlighted-text';
 import { MemeSymbol } from '../_components/meme-symbol';
@@ -32,35 +33,23 @@ export function SubmissionPanel({ id, onChange, onClose }: { id: string; onChang
   const { t, lang } = useLang();
   const catalog = useCatalog();
   const [sub, setSub] = useState<MemeSubmission>();
-  const [error, setError] = useState<{ status: number; text: string }>();
+  const [error, setError] = useState<LoadError>();
   const [startedAt] = useState(() => Date.now());
   const now = useNow(1000);
 
   const polling = busy(sub);
-  useEffect(() => {
-    if (!polling) return;
-    const ac = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      try {
-        const s = await getMemeSubmission(id, ac.signal);
-        setSub(s);
-        setError(undefined);
-        if (busy(s)) timer = setTimeout(load, POLL_MS);
-        else onChange(s);
-      } catch (err) {
-        if (ac.signal.aborted) return;
-        setError({ status: err instanceof ApiError ? err.status : 0, text: errorText(err) });
-        if (!(err instanceof ApiError && err.status === 404)) timer = setTimeout(load, POLL_MS * 3);
-      }
-    };
-    void load();
-    return () => {
-      ac.abort();
-      clearTimeout(timer);
-    };
-    // onChange is a fresh closure each render; polling restarts only for another id or state.
-  }, [id, polling]);
+  usePolling({
+    active: polling,
+    key: id,
+    intervalMs: POLL_MS,
+    load: (signal) => getMemeSubmission(id, signal),
+    again: (s) => {
+      if (!busy(s)) onChange(s);
+      return busy(s);
+    },
+    onValue: setSub,
+    onError: setError,
+  });
 
   const update = (s: MemeSubmission) => {
     setSub(s);

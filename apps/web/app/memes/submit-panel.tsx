@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { errorText, submitMeme } from '../../lib/api';
 import { formatBytes } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
+import { useFileDrop } from '../../lib/use-file-drop';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
 
@@ -22,12 +23,10 @@ export function SubmitPanel({ onSubmitted }: { onSubmitted: (s: MemeSubmission) 
   const [caption, setCaption] = useState('');
   const [tags, setTags] = useState('');
   const [service, setService] = useState('');
-  const [drag, setDrag] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [hint, setHint] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
-  const dragDepth = useRef(0);
 
   useEffect(() => {
     if (!file) {
@@ -49,6 +48,8 @@ export function SubmitPanel({ onSubmitted }: { onSubmitted: (s: MemeSubmission) 
     setFile(f);
     setHint(how);
   };
+
+  const { dragging, handlers } = useFileDrop((files) => take(files[0], t('memes.dropped')));
 
   // Paste from the clipboard anywhere on the page (text pasted into a text field stays text).
   useEffect(() => {
@@ -91,30 +92,10 @@ export function SubmitPanel({ onSubmitted }: { onSubmitted: (s: MemeSubmission) 
 
   return (
     <form
-      className={`card upload meme-upload${drag ? ' dragging' : ''}`}
+      className={`card upload meme-upload${dragging ? ' dragging' : ''}`}
       aria-label={t('memes.submitForm')}
       onSubmit={(e) => void submit(e)}
-      onDragEnter={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        dragDepth.current++;
-        setDrag(true);
-      }}
-      onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={() => {
-        dragDepth.current = Math.max(0, dragDepth.current - 1);
-        if (dragDepth.current === 0) setDrag(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        dragDepth.current = 0;
-        setDrag(false);
-        take(e.dataTransfer.files?.[0], t('memes.dropped'));
-      }}
+      {...handlers}
     >
       <div className="meme-upload-grid">
         <div className="drop-zone">

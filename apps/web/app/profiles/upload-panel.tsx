@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { errorText, uploadWithProgress } from '../../lib/api';
 import { formatBytes } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
+import { useFileDrop } from '../../lib/use-file-drop';
 
 type ItemState = 'ready' | 'uploading' | 'done' | 'error';
 
@@ -28,11 +29,9 @@ const ACCEPT = '.pb.gz,.pb,.pprof,.prof,.txt,.gz,application/octet-stream,applic
 export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
   const { t } = useLang();
   const [items, setItems] = useState<Item[]>([]);
-  const [drag, setDrag] = useState(false);
   const [hint, setHint] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
-  const dragDepth = useRef(0);
 
   const update = (key: number, patch: Partial<Item>) => setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
 
@@ -75,15 +74,10 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
     void run(batch);
   }
 
-  function onDrop(e: React.DragEvent) {
-    e.preventDefault();
-    dragDepth.current = 0;
-    setDrag(false);
-    const files = Array.from(e.dataTransfer.files ?? []);
-    if (files.length === 0) return;
+  const { dragging, handlers } = useFileDrop((files) => {
     setHint(undefined);
     void run(queue(files));
-  }
+  });
 
   const busy = items.some((it) => it.state === 'uploading');
   const finished = items.filter((it) => it.state === 'done' || it.state === 'error');
@@ -91,25 +85,10 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
 
   return (
     <form
-      className={`card upload${drag ? ' dragging' : ''}`}
+      className={`card upload${dragging ? ' dragging' : ''}`}
       onSubmit={onSubmit}
       aria-label={t('upload.form')}
-      onDragEnter={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        dragDepth.current++;
-        setDrag(true);
-      }}
-      onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={() => {
-        dragDepth.current = Math.max(0, dragDepth.current - 1);
-        if (dragDepth.current === 0) setDrag(false);
-      }}
-      onDrop={onDrop}
+      {...handlers}
     >
       <div className="drop">
         <span className="drop-icon" aria-hidden>

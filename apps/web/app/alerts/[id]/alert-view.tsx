@@ -3,7 +3,7 @@
 import { type ProfileRecord } from '@memegraph/contracts';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type AlertWithDiagnosis, ApiError, errorText, getAlert, getProfile } from '../../../lib/api';
+import { type AlertWithDiagnosis, getAlert, getProfile } from '../../../lib/api';
 import { useCatalog } from '../../../lib/catalog';
 import { findingsOf, sortFindings } from '../../../lib/findings';
 import { formatConfidence, formatDateTime, timeAgo } from '../../../lib/format';
@@ -11,6 +11,7 @@ import { type Lang, pick, useLang } from '../../../lib/i18n';
 import { graphLink, profileLink, rootCauseLink } from '../../../lib/links';
 import { type AlertDiagnosis, type Evidence, type EnrichmentStep } from '../../../lib/types';
 import { type AlertEvent, useAlertStream } from '../../../lib/use-alert-stream';
+import { type LoadError, usePolling } from '../../../lib/use-polling';
 import { AlertStatusBadge, EnrichmentBadge } from '../../_components/alert-badges';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { FeedbackBox } from '../../_components/feedback-box';
@@ -29,33 +30,19 @@ const safeUrl = (u: string | undefined): string | undefined => (u && /^https?:\/
 export function AlertView({ id }: { id: string }) {
   const { t, lang } = useLang();
   const [alert, setAlert] = useState<AlertWithDiagnosis>();
-  const [loadError, setLoadError] = useState<{ status: number; text: string }>();
+  const [loadError, setLoadError] = useState<LoadError>();
 
   const waiting = !alert || ((alert.enrichment === 'pending' || alert.enrichment === 'enriching') && !alert.diagnosis) || (alert.enrichment === 'enriched' && !alert.diagnosis);
-  useEffect(() => {
-    if (!waiting) return;
-    const ac = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let tries = 0;
-    const load = async () => {
-      try {
-        const a = await getAlert(id, ac.signal);
-        setAlert(a);
-        setLoadError(undefined);
-        const more = a.enrichment === 'pending' || a.enrichment === 'enriching' || (a.enrichment === 'enriched' && !a.diagnosis && ++tries < 10);
-        if (more) timer = setTimeout(load, POLL_MS);
-      } catch (err) {
-        if (ac.signal.aborted) return;
-        setLoadError({ status: err instanceof ApiError ? err.status : 0, text: errorText(err) });
-        if (!(err instanceof ApiError && err.status === 404)) timer = setTimeout(load, POLL_MS * 3);
-      }
-    };
-    void load();
-    return () => {
-      ac.abort();
-      clearTimeout(timer);
-    };
-  }, [id, waiting]);
+  usePolling({
+    active: waiting,
+    key: id,
+    intervalMs: POLL_MS,
+    load: (signal) => getAlert(id, signal),
+    // An enriched alert's diagnosis may land a moment after its status: a few more looks.
+    again: (a, loads) => a.enrichment === 'pending' || a.enrichment === 'enriching' || (a.enrichment === 'enriched' && !a.diagnosis && loads < 10),
+    onValue: setAlert,
+    onError: setLoadError,
+  });
 
   // A new delivery (e.g. resolved) or a finished diagnosis of this alert, as it happens.
   const onEvent = useCallback(

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, errorText, getMemes, getProfile, profileUrl, type ProfileWithFindings } from '../../../lib/api';
+import { getMemes, getProfile, profileUrl, type ProfileWithFindings } from '../../../lib/api';
 import { findingAnchorId, findingsOf, sortFindings } from '../../../lib/findings';
 import { badgeMap } from '../../../lib/flame/badges';
 import { formatBytes, formatDuration, formatValue, timeAgo } from '../../../lib/format';
@@ -13,12 +13,13 @@ import { FlamePanel } from '../../_components/flame-panel';
 import { GoroutinesPanel } from '../../_components/goroutines-panel';
 import { SandwichView } from '../../_components/sandwich-view';
 import { TopTable } from '../../_components/top-table';
+import { type LoadError, usePolling } from '../../../lib/use-polling';
 
 const POLL_MS = 1500;
 
 export function ProfileView({ id }: { id: string }) {
   const [record, setRecord] = useState<ProfileWithFindings>();
-  const [loadError, setLoadError] = useState<{ status: number; text: string }>();
+  const [loadError, setLoadError] = useState<LoadError>();
   const [memes, setMemes] = useState<Map<string, Meme>>(() => new Map());
     const { lang, setLang, t } = useLang();
   const [sampleType, setSampleType] = useState<string>();
@@ -27,28 +28,15 @@ export function ProfileView({ id }: { id: string }) {
   const [flash, setFlash] = useState<string>();
 
   const pending = !record || record.status === 'queued' || record.status === 'processing';
-  useEffect(() => {
-    if (!pending) return;
-    const ac = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      try {
-        const r = await getProfile(id, ac.signal);
-        setRecord(r);
-        setLoadError(undefined);
-        if (r.status === 'queued' || r.status === 'processing') timer = setTimeout(load, POLL_MS);
-      } catch (err) {
-        if (ac.signal.aborted) return;
-        setLoadError({ status: err instanceof ApiError ? err.status : 0, text: errorText(err) });
-        if (!(err instanceof ApiError && err.status === 404)) timer = setTimeout(load, POLL_MS * 3);
-      }
-    };
-    void load();
-    return () => {
-      ac.abort();
-      clearTimeout(timer);
-    };
-  }, [id, pending]);
+  usePolling({
+    active: pending,
+    key: id,
+    intervalMs: POLL_MS,
+    load: (signal) => getProfile(id, signal),
+    again: (r) => r.status === 'queued' || r.status === 'processing',
+    onValue: setRecord,
+    onError: setLoadError,
+  });
 
   useEffect(() => {
     getMemes()
