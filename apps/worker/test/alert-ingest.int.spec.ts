@@ -1,7 +1,8 @@
 import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { type Config } from '@memegraph/config';
 import { QueueNames } from '@memegraph/contracts';
-import { Neo4jClient } from '@memegraph/graph';
+import { normalizeAlerts } from '@memegraph/alerts';
+import { AlertRepository, Neo4jClient } from '@memegraph/graph';
 import { createRedis, PendingAlerts } from '@memegraph/queue';
 import { Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
@@ -77,6 +78,23 @@ describe.skipIf(!integration)('alert ingestion by the worker', () => {
     // No second enrichment and no second notification for the repeated deliveries.
     await new Promise((r) => setTimeout(r, 500));
     expect(sink.received.filter((r) => JSON.parse(r.body).alertId === id)).toHaveLength(1);
+  });
+
+  it('still enriches an alert whose first ingest committed but crashed before queueing enrichment', async () => {
+    const payload = {
+      status: 'firing',
+      labels: { alertname: 'GoroutinesGrowing', service: `crashed-${run}` },
+      annotations: { description: 'go_goroutines keeps growing' },
+      startsAt: '2026-11-26T10:00:00Z',
+      fingerprint: `crashed-${run}`,
+    };
+    // The first attempt's transaction committed; the process died before the enqueue.
+    const [alert] = normalizeAlerts('alertmanager', { status: 'firing', alerts: [payload] }).alerts;
+    await api.get(AlertRepository).upsert([{ ...alert!, receivedAt: new Date().toISOString() }]);
+    // The retried delivery finds the alert already stored, and queues its enrichment anyway.
+    await send('firing', [payload]);
+    const stored = await eventually(() => inGraph(alert!.id), (r) => r?.enrichment === 'enriched', 60_000, 200);
+    expect(stored).toMatchObject({ n: 1, deliveries: 2, diagnoses: 1 });
   });
 
   it('keeps the API acceptance time as receivedAt and lists stored alerts with filters and pagination', async () => {
