@@ -127,7 +127,7 @@ describe.skipIf(!integration)('alert ingestion by the worker', () => {
     try {
       await queue.add('ingest', { alerts: [], receivedAt: 'yesterday' }, { jobId: `bad-${run}`, attempts: 3 });
       const dead = await eventually(
-        async () => (await http().get('/v1/alerts/dead-letters').set(bearer('engineer')).expect(200)).body.items as { queue: string; id: string; failedReason: string; attemptsMade: number }[],
+        async () => (await http().get('/v1/alerts/dead-letters').set(bearer('engineer')).expect(200)).body.items as { queue: string; id: string; failedReason: string; attemptsMade: number; finishedOn?: number }[],
         (items) => items.some((j) => j.id === `bad-${run}`),
         20_000,
       );
@@ -135,6 +135,18 @@ describe.skipIf(!integration)('alert ingestion by the worker', () => {
       expect(bad).toMatchObject({ queue: 'alert-ingest', attemptsMade: 1 });
       expect(bad.failedReason).toMatch(/malformed alert-ingest job: alerts: .*; receivedAt/);
       await http().get('/v1/alerts/dead-letters').set(bearer('viewer')).expect(403);
+
+      // An engineer can put it back once the cause is fixed; this one is still malformed, so it
+      // is processed again (fresh attempts) and fails again.
+      await http().post(`/v1/alerts/dead-letters/alert-ingest/bad-${run}/retry`).set(bearer('viewer')).expect(403);
+      await http().post(`/v1/alerts/dead-letters/alert-ingest/bad-${run}/retry`).set(bearer('engineer')).expect(202);
+      await eventually(
+        async () => (await http().get('/v1/alerts/dead-letters').set(bearer('engineer'))).body.items.find((j: { id: string }) => j.id === `bad-${run}`),
+        (j) => !!j && j.finishedOn > bad.finishedOn! && j.attemptsMade === 1,
+        20_000,
+      );
+      await http().post(`/v1/alerts/dead-letters/alert-ingest/nope-${run}/retry`).set(bearer('engineer')).expect(404);
+      await http().post(`/v1/alerts/dead-letters/profiles/bad-${run}/retry`).set(bearer('engineer')).expect(404);
     } finally {
       await queue.close();
     }

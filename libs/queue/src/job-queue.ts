@@ -92,6 +92,17 @@ export class JobQueue<T extends { trace: TraceCarrier }> {
     return jobs.map((j) => ({ id: String(j.id), data: j.data as T, failedReason: j.failedReason, attemptsMade: j.attemptsMade, finishedOn: j.finishedOn }));
   }
 
+  /**
+   * Puts a dead-lettered job back in the queue with fresh attempts (after the cause is fixed:
+   * Neo4j back, a bug deployed away). False when no failed job has that id.
+   */
+  async retryDeadLetter(id: string): Promise<boolean> {
+    const job = await this.queue.getJob(id);
+    if (!job || !(await job.isFailed())) return false;
+    await job.retry('failed', { resetAttemptsMade: true });
+    return true;
+  }
+
   close(): Promise<void> {
     return this.queue.close();
   }

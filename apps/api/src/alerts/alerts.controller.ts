@@ -1,4 +1,4 @@
-import { Controller, Get, type MessageEvent, Param, Query, Sse } from '@nestjs/common';
+import { Controller, Get, HttpCode, type MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AlertRecordSchema, AppError, ErrorBodySchema, RootCauseClassIds, type RootCauseClassId } from '@memegraph/contracts';
 import { AlertRepository, IncidentRepository } from '@memegraph/graph';
@@ -82,6 +82,18 @@ export class AlertsController {
     return {
       items: [...ingest.map((j) => ({ queue: this.ingestQueue.name, ...j })), ...enrich.map((j) => ({ queue: this.queue.name, ...j }))].sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0)),
     };
+  }
+
+  @Post('dead-letters/:queue/:id/retry')
+  @HttpCode(202)
+  @Access('engineer')
+  @ApiOperation({ summary: 'Puts a dead-lettered job back in its queue with fresh attempts (once the cause is fixed).' })
+  @ApiResponse({ status: 404, schema: openApiSchema(ErrorBodySchema) })
+  async retryDeadLetter(@Param('queue') queue: string, @Param('id') id: string) {
+    const q = [this.ingestQueue, this.queue].find((x) => x.name === queue);
+    if (!q) throw new AppError('NOT_FOUND', `no dead-letter list named ${queue}; it is ${this.ingestQueue.name} or ${this.queue.name}`);
+    if (!(await q.retryDeadLetter(id))) throw new AppError('NOT_FOUND', `no dead-lettered job ${id} in ${queue}`);
+    return { queue, id, state: 'waiting' };
   }
 
   @Get(':id')
