@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eConfigured, env, launchBrowser, screenshot } from './browser';
@@ -93,6 +95,37 @@ describe.skipIf(!e2eConfigured)('alerts page', () => {
     await card.getByRole('button', { name: 'Correct ✓' }).click();
     await card.getByRole('status').filter({ hasText: 'recorded as correct' }).waitFor();
     await screenshot(page, 'alert-detail');
+  });
+
+  it('shows alert jobs that failed every attempt and retries one', async (ctx) => {
+    const prefix = process.env.E2E_QUEUE_PREFIX;
+    if (!prefix || !process.env.REDIS_URL) ctx.skip('E2E_QUEUE_PREFIX and REDIS_URL name the e2e queues (scripts/test sets them)');
+    // A delivery job that cannot succeed (malformed): the worker dead-letters it at once.
+    const jobId = `e2e-broken-${randomBytes(4).toString('hex')}`;
+    const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    const queue = new Queue('alert-ingest', { connection: redis, prefix });
+    try {
+      await queue.add('ingest', { alerts: [{ id: 'not-an-id', name: 'BrokenDelivery' }], receivedAt: 'yesterday' }, { jobId, attempts: 2 });
+      const listed = async () => {
+        const res = await fetch(`${env.api}/v1/alerts/dead-letters`, { headers: { authorization: `Bearer ${env.token}` } });
+        return ((await res.json()) as { items: { id: string }[] }).items.some((j) => j.id === jobId);
+      };
+      for (let i = 0; i < 100 && !(await listed()); i++) await new Promise((r) => setTimeout(r, 200));
+      expect(await listed()).toBe(true);
+
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(`${env.web}/`);
+      const panel = page.locator('details.dead-letters');
+      await panel.getByText(/^Alert jobs that failed every attempt: \d+$/).click();
+      const item = panel.locator('li', { hasText: 'BrokenDelivery' });
+      await item.getByText(/malformed alert-ingest job/).waitFor();
+      await screenshot(page, 'alerts-dead-letters');
+      await item.getByRole('button', { name: 'Retry' }).click();
+      await item.getByRole('status').filter({ hasText: 'Queued again' }).waitFor();
+    } finally {
+      await queue.close();
+      redis.disconnect();
+    }
   });
 
   it('diagnoses pasted kubectl output', async () => {

@@ -166,6 +166,18 @@ export const listAlerts = (f: AlertFilters, cursor?: string, signal?: AbortSigna
 export type AlertWithDiagnosis = AlertRecord & { diagnosis: AlertDiagnosis | null };
 export const getAlert = (id: string, signal?: AbortSignal) => get<AlertWithDiagnosis>(`/alerts/${enc(id)}`, signal);
 
+/** A job that failed every attempt: an undelivered alert ingest or a failed enrichment. */
+export interface DeadLetter {
+  queue: 'alert-ingest' | 'alerts';
+  id: string;
+  failedReason: string;
+  attemptsMade: number;
+  finishedOn?: number;
+  data: { alertId?: string; alerts?: { id: string; name: string; service?: string }[] };
+}
+export const listDeadLetters = (signal?: AbortSignal) => get<{ items: DeadLetter[] }>('/alerts/dead-letters', signal);
+export const retryDeadLetter = (queue: string, id: string) => send<{ state: string }>('POST', `/alerts/dead-letters/${enc(queue)}/${enc(id)}/retry`, {});
+
 /** The SSE stream of alert events (same origin, through the proxy). */
 export const ALERT_STREAM_URL = '/api/v1/alerts/stream';
 

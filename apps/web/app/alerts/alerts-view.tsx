@@ -15,6 +15,7 @@ import { AlertStatusBadge, EnrichmentBadge } from '../_components/alert-badges';
 import { ConfidenceMeter } from '../_components/confidence-meter';
 import { MemeSymbol } from '../_components/meme-symbol';
 import { DiagnoseBox } from './diagnose-box';
+import { DeadLetters } from './dead-letters';
 
 const WINDOWS: { value: string; ms: number; key: MessageKey }[] = [
   { value: '', ms: 0, key: 'alerts.window.all' },
@@ -189,6 +190,8 @@ export function AlertsView() {
         </div>
         <ConnectionIndicator state={stream.state} retryAt={stream.retryAt} />
       </div>
+
+      <DeadLetters />
 
       <form className="card toolbar wrap filters" role="search" aria-label={t('alerts.filters')} onSubmit={(e) => e.preventDefault()}>
         <label className="inline">
