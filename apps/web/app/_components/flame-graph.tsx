@@ -3,6 +3,7 @@
 import { type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { formatDelta, formatPct, formatValue } from '../../lib/format';
 import { type FlameLayout, pathTo } from '../../lib/flame/layout';
+import { useLang } from '../../lib/i18n';
 import { type FlameBadge, FlameRenderer, ROW_HEIGHT } from '../../lib/flame/renderer';
 import { useFlameTheme } from '../../lib/theme';
 
@@ -76,6 +77,7 @@ export function FlameGraph({
   testId,
   ref,
 }: FlameGraphProps) {
+  const { t } = useLang();
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<FlameRenderer | null>(null);
@@ -216,7 +218,7 @@ export function FlameGraph({
   return (
     <div className="flame" data-testid={testId}>
       {breadcrumb && (
-        <nav className="crumbs" aria-label="Zoom path">
+        <nav className="crumbs" aria-label={t('flame.zoomPath')}>
           {crumbs.map((p, i) => {
             const name = layout.names[layout.name[p]!] ?? '';
             const current = i === crumbs.length - 1;

@@ -140,8 +140,8 @@ export function FlamePanel({ profileId, sampleType, findings, memes, lang, onOpe
           {t('flame.loadError', { error })}
         </p>
       )}
-      {!layout && !error && <div className="skeleton" aria-busy="true" aria-label="Loading the flame graph" />}
-      {layout && layout.n <= 1 && <p className="hint">This profile has no samples for {layout.sampleType}.</p>}
+      {!layout && !error && <div className="skeleton" aria-busy="true" aria-label={t('flame.loading')} />}
+      {layout && layout.n <= 1 && <p className="hint">{t('flame.noSamples', { type: layout.sampleType })}</p>}
       {layout && layout.n > 1 && (
         <FlameGraph
           ref={graph}
@@ -149,7 +149,7 @@ export function FlamePanel({ profileId, sampleType, findings, memes, lang, onOpe
           orientation={orientation}
           matches={matches}
           badges={badges}
-          label={`${inverted ? 'Bottom-up flame graph' : 'Flame graph'} of ${layout.sampleType}: click a frame to zoom, shift+click for callers and callees`}
+          label={t('flame.graphLabel', { kind: t(inverted ? 'flame.kind.bottomUp' : 'flame.kind.topDown'), type: layout.sampleType })}
           onBadgeClick={onBadgeClick}
           onFrameFocus={onOpenSandwich}
           testId="main-flame"
@@ -194,7 +194,7 @@ export function Legend({ diff }: { diff: boolean }) {
         <span className="swatch match" aria-hidden /> {t('flame.match')}
       </span>
       <span className="hint">
-        <kbd>/</kbd> search · <kbd>Esc</kbd> reset zoom · arrows + <kbd>Enter</kbd> on the graph
+        <kbd>/</kbd> {t('flame.key.search')} · <kbd>Esc</kbd> {t('flame.key.reset')} · {t('flame.key.navigate')}
       </span>
     </p>
   );

@@ -76,7 +76,7 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
     return (
       <section className="card" aria-labelledby="gr-h">
         <h2 id="gr-h">{t('goroutines.title')}</h2>
-        <div className="skeleton short" aria-busy="true" aria-label="Loading goroutine groups" />
+        <div className="skeleton short" aria-busy="true" aria-label={t('goroutines.loading')} />
       </section>
     );
 
@@ -88,18 +88,18 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
       <div className="card-head">
         <h2 id="gr-h">{t('goroutines.title')}</h2>
         <span className="hint">
-          <strong className="big-num">{data.total.toLocaleString('en-US')}</strong> goroutines in {data.groups.length.toLocaleString('en-US')} groups · source {data.source}
-          {data.declaredTotal !== undefined && data.declaredTotal !== data.total && ` (dump declares ${data.declaredTotal.toLocaleString('en-US')})`}
+          <strong className="big-num">{data.total.toLocaleString('en-US')}</strong> {t('goroutines.summary', { groups: data.groups.length.toLocaleString('en-US'), source: data.source })}
+          {data.declaredTotal !== undefined && data.declaredTotal !== data.total && t('goroutines.declares', { n: data.declaredTotal.toLocaleString('en-US') })}
         </span>
       </div>
 
       {!detailed && (
         <p className="hint small">
-          {data.source === 'proto' ? 'A goroutine profile' : 'A debug=1 dump'} records stacks and counts but not states or wait times; upload{' '}
-          <code>/debug/pprof/goroutine?debug=2</code> for those.
+          {t('goroutines.noStates', { what: t(data.source === 'proto' ? 'goroutines.kind.proto' : 'goroutines.kind.debug1') })} <code>/debug/pprof/goroutine?debug=2</code>{' '}
+          {t('goroutines.noStatesEnd')}
         </p>
       )}
-      <div className="state-bar" role="img" aria-label={`Goroutines by state: ${states.map(([s, n]) => `${s} ${n}`).join(', ')}`}>
+      <div className="state-bar" role="img" aria-label={t('goroutines.stateBar', { list: states.map(([s, n]) => `${s} ${n}`).join(', ') })}>
         {states.map(([s, n]) => (
           <span key={s} style={{ flexGrow: n, background: stateColor(s) }} title={`${s}: ${n.toLocaleString('en-US')} (${formatPct(n, data.total)})`} />
         ))}
@@ -154,8 +154,8 @@ export function GoroutinesPanel({ profileId }: { profileId: string }) {
               </span>
               <span className="hint small">{formatPct(g.count, data.total)}</span>
               {detailed && (
-                <span className="wait small" title="How long they have been waiting (the dump's minutes)">
-                  waiting {waitText(g)}
+                <span className="wait small" title={t('goroutines.waitTitle')}>
+                  {t('goroutines.waiting', { time: waitText(g) })}
                 </span>
               )}
               {g.lockedToThread > 0 && <span className="tag">locked to thread: {g.lockedToThread}</span>}

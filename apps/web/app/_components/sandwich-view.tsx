@@ -72,7 +72,7 @@ export function SandwichView({ profileId, fn, sampleType, profileTotal, badgesFo
           {t('sandwich.loadError', { error })}
         </p>
       )}
-      {!current && !error && <div className="skeleton short" aria-busy="true" aria-label="Loading callers and callees" />}
+      {!current && !error && <div className="skeleton short" aria-busy="true" aria-label={t('sandwich.loading')} />}
       {current && callers && callees && (
         <>
           <p className="hint small">

@@ -93,7 +93,7 @@ export function TopTable({ profileId, sampleType, selected, anchors, onSelect }:
           {t('top.loadError', { error })}
         </p>
       )}
-      {!data && !error && <div className="skeleton short" aria-busy="true" aria-label="Loading the top table" />}
+      {!data && !error && <div className="skeleton short" aria-busy="true" aria-label={t('top.loading')} />}
       {data && (
         <div className="table-scroll">
           <table className="top" aria-label={t('top.title')}>
@@ -147,11 +147,11 @@ export function TopTable({ profileId, sampleType, selected, anchors, onSelect }:
                     </span>
                   </td>
                   <td className="fn">
-                    <button type="button" className="link fn-link" onClick={() => onSelect(r.name)} aria-label={`Callers and callees of ${r.name}`} title="Show callers and callees">
+                    <button type="button" className="link fn-link" onClick={() => onSelect(r.name)} aria-label={t('top.callersOf', { name: r.name })} title={t('top.callersTitle')}>
                       {r.name}
                     </button>
                     {r.inline && <span className="tag">{r.inline}</span>}
-                    {anchors.has(r.name) && <span className="tag warn">finding</span>}
+                    {anchors.has(r.name) && <span className="tag warn">{t('top.finding')}</span>}
                   </td>
                 </tr>
               ))}

@@ -190,7 +190,7 @@ export function DiffView({ initialBase, initialNew, initialType }: { initialBase
               </span>
             )}
           </div>
-          {!diff && <div className="skeleton" aria-busy="true" aria-label="Loading the diff" />}
+          {!diff && <div className="skeleton" aria-busy="true" aria-label={t('diff.loading')} />}
           {diff && 'error' in diff && (
             <div className="notice" role="status" data-testid="diff-unavailable">
               {diff.status === 404 ? (
@@ -253,7 +253,7 @@ function SideGraph({ side, title, rec, state, matches, minSpan }: { side: 'base'
           <span className="hint small">{t('diff.chooseAbove')}</span>
         )}
       </div>
-      {rec && !state && <div className="skeleton short" aria-busy="true" aria-label={`Loading the ${title.toLowerCase()} flame graph`} />}
+      {rec && !state && <div className="skeleton short" aria-busy="true" aria-label={t('diff.loadingFlame', { title: title.toLowerCase() })} />}
       {state && 'error' in state && (
         <p role="alert" className="error">
           {state.error}
