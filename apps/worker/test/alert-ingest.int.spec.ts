@@ -97,6 +97,29 @@ describe.skipIf(!integration)('alert ingestion by the worker', () => {
     expect(stored).toMatchObject({ n: 1, deliveries: 2, diagnoses: 1 });
   });
 
+  it('links every stored alert to its Service, including one that resolved before any enrichment', async () => {
+    const service = `linked-${run}`;
+    const res = await send('resolved', [
+      {
+        status: 'resolved',
+        labels: { alertname: 'HighErrorRate', service },
+        annotations: { description: '5xx ratio above 5%' },
+        startsAt: '2026-11-26T08:00:00Z',
+        endsAt: '2026-11-26T08:05:00Z',
+        fingerprint: `linked-${run}`,
+      },
+    ]);
+    const id = res.body.alertIds[0];
+    const linked = await eventually(
+      async () => (await api.get(Neo4jClient).read<{ service: string; enrichment: string }>('MATCH (a:Alert {id: $id})-[:FIRED_FOR]->(s:Service) RETURN s.name AS service, a.enrichment AS enrichment', { id }))[0],
+      (r) => !!r,
+      30_000,
+    );
+    // Resolved on arrival: stored and linked, with nothing firing to diagnose — and said so.
+    expect(linked).toEqual({ service, enrichment: 'skipped' });
+    expect((await http().get(`/v1/alerts/${id}`).set(bearer('viewer')).expect(200)).body).toMatchObject({ status: 'resolved', enrichment: 'skipped', diagnosis: null });
+  });
+
   it('keeps the API acceptance time as receivedAt and lists stored alerts with filters and pagination', async () => {
     const service = `paged-${run}`;
     const res = await send(

@@ -53,6 +53,14 @@ describe('readThrough', () => {
     });
   });
 
+  it('expects no diagnosis for an alert first seen resolved', () => {
+    expect(readThrough(undefined, { alert: { ...alert, status: 'resolved', endsAt: '2026-11-26T09:30:00Z' }, receivedAt: 'x', deliveries: 1, resolved: { endsAt: '2026-11-26T09:30:00Z' } })).toMatchObject({
+      status: 'resolved',
+      endsAt: '2026-11-26T09:30:00Z',
+      enrichment: 'skipped',
+    });
+  });
+
   it('adds unstored deliveries to the stored count and applies a pending resolution', () => {
     const pending: PendingAlert = { alert: { ...alert, status: 'firing' }, receivedAt: 'x', deliveries: 3, resolved: { endsAt: '2026-11-26T09:30:00Z' } };
     expect(readThrough(stored, pending)).toEqual({ ...stored, deliveries: 5, status: 'resolved', endsAt: '2026-11-26T09:30:00Z' });

@@ -15,7 +15,8 @@ export function readThrough(stored: AlertRecord | undefined, pending: PendingAle
     fingerprint: a.fingerprint,
     name: a.name,
     status: a.status,
-    enrichment: 'pending',
+    // What the worker will decide: an alert first seen resolved has nothing firing to diagnose.
+    enrichment: a.status === 'resolved' ? 'skipped' : 'pending',
     ...(a.service ? { service: a.service } : {}),
     labels: a.labels,
     annotations: a.annotations,

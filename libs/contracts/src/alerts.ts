@@ -100,7 +100,8 @@ export interface PendingAlert {
   resolved?: { endsAt?: string };
 }
 
-export const EnrichmentStatusSchema = z.enum(['pending', 'enriching', 'enriched', 'failed']);
+/** `skipped`: the alert was first seen already resolved, so there was nothing firing to diagnose. */
+export const EnrichmentStatusSchema = z.enum(['pending', 'enriching', 'enriched', 'failed', 'skipped']);
 
 export const AlertRecordSchema = z.object({
   id: z.string(),

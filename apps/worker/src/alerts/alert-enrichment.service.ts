@@ -62,7 +62,6 @@ export class AlertEnrichmentService {
         return { alertId: alert.id, skipped: 'already-enriched' as const, incidentId: alert.incidentId };
       }
       await this.alerts.setEnrichment(alert.id, 'enriching');
-      await this.alerts.linkService(alert.id);
 
       const steps: EnrichmentStep[] = [];
       const step = async <T>(name: EnrichmentStep['name'], fn: () => Promise<{ value: T; detail?: string } | undefined>): Promise<T | undefined> => {

@@ -43,9 +43,9 @@ export class AlertRepository {
   constructor(private readonly db: Neo4jClient) {}
 
   /**
-   * Idempotent ingestion in one transaction: a new alert is created pending enrichment, a
-   * repeated delivery increments `deliveries`, a resolved delivery closes it. Results come
-   * back in input order (the same alert may appear twice in one batch).
+   * Idempotent ingestion in one transaction: a new alert is created pending enrichment and
+   * linked to its Service, a repeated delivery increments `deliveries`, a resolved delivery
+   * closes it. Results come back in input order (the same alert may appear twice in one batch).
    */
   async upsert(alerts: IncomingAlert[]): Promise<UpsertResult[]> {
     return this.db.write<UpsertResult>(
@@ -57,13 +57,24 @@ export class AlertRepository {
        ON CREATE SET a.source = x.source, a.fingerprint = x.fingerprint, a.name = x.name, a.startsAt = datetime(x.startsAt),
                      a.labelsJson = x.labelsJson, a.annotationsJson = x.annotationsJson, a.generatorURL = x.generatorURL,
                      a.groupKey = x.groupKey, a.service = x.service, a.receivedAt = datetime(x.receivedAt), a.deliveries = 0,
-                     a.enrichment = 'pending', a.status = x.status
+                     a.enrichment = CASE WHEN x.status = 'resolved' THEN 'skipped' ELSE 'pending' END, a.status = x.status
        SET a.deliveries = a.deliveries + 1, a.lastDeliveryAt = datetime(),
            a.status = CASE WHEN x.status = 'resolved' THEN 'resolved' ELSE a.status END,
            a.endsAt = CASE WHEN x.status = 'resolved' AND x.endsAt IS NOT NULL THEN datetime(x.endsAt) ELSE a.endsAt END,
            a.annotationsJson = x.annotationsJson
-       WITH i, a, created ORDER BY i
-       RETURN a.id AS id, created, a.status AS status, a.enrichment AS enrichment`,
+       WITH collect({i: i, a: a, created: created}) AS rows
+       // Link each alert to its Service, taking the Service locks in name order so concurrent
+       // batches queue behind each other instead of deadlocking.
+       CALL (rows) {
+         UNWIND rows AS r
+         WITH DISTINCT r.a AS a WHERE a.service IS NOT NULL
+         WITH a ORDER BY a.service, a.id
+         MERGE (s:Service {name: a.service})
+         MERGE (a)-[:FIRED_FOR]->(s)
+       }
+       UNWIND rows AS r
+       WITH r ORDER BY r.i
+       RETURN r.a.id AS id, r.created AS created, r.a.status AS status, r.a.enrichment AS enrichment`,
       {
         alerts: alerts.map((a) => ({
           id: a.id,
@@ -81,20 +92,6 @@ export class AlertRepository {
           receivedAt: a.receivedAt,
         })),
       },
-    );
-  }
-
-  /**
-   * Links the alert to its Service node. Done by the enrichment job, not at ingestion: every
-   * alert of a service would otherwise lock the same Service node inside the webhook's
-   * transaction and serialise ingestion.
-   */
-  async linkService(id: string): Promise<void> {
-    await this.db.write(
-      `MATCH (a:Alert {id: $id}) WHERE a.service IS NOT NULL
-       MERGE (s:Service {name: a.service})
-       MERGE (a)-[:FIRED_FOR]->(s)`,
-      { id },
     );
   }
 

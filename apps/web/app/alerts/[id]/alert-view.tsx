@@ -144,6 +144,8 @@ export function AlertView({ id }: { id: string }) {
             <p role="alert" className="card error">
               {t('alert.enrichFailed')}
             </p>
+          ) : alert.enrichment === 'skipped' ? (
+            <p className="card hint">{t('alert.enrichSkipped')}</p>
           ) : (
             <p className="card hint" role="status" aria-live="polite">
               <span className="spinner" aria-hidden /> {t('alert.diagnosing')}
