@@ -39,7 +39,13 @@ export function formatDateTime(iso: string | null | undefined, lang: 'en' | 'zh'
 }
 
 /** 0..1 → "87%". */
-export const formatConfidence = (c: number | null | undefined): string => (typeof c === 'number' ? `${Math.round(c * 100)}%` : '—');
+/** A confidence as a percentage. An estimate is never certainty: above 99.5% it reads ">99%". */
+export function formatConfidence(c: number | null | undefined): string {
+  if (typeof c !== 'number' || Number.isNaN(c)) return '—';
+  if (c >= 0.995) return '>99%';
+  if (c > 0 && c < 0.005) return '<1%';
+  return `${Math.round(c * 100)}%`;
+}
 
 /** A share as a percentage with sensible precision: 42.1%, 3.27%, 0.042%. */
 export function formatPct(part: number, whole: number): string {

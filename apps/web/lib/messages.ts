@@ -50,7 +50,7 @@ const en = {
   'common.less': 'Less',
   'common.details': 'Details',
   'common.confidence': 'confidence',
-  'common.confidenceN': 'Confidence {n}%',
+  'common.confidenceN': 'Confidence {n}',
 
   // alerts list
   'alerts.title': 'Alerts',
@@ -524,7 +524,7 @@ const zh: Record<MessageKey, string> = {
   'common.less': '收起',
   'common.details': '详情',
   'common.confidence': '置信度',
-  'common.confidenceN': '置信度 {n}%',
+  'common.confidenceN': '置信度 {n}',
 
   'alerts.title': '告警',
   'alerts.intro': '来自 Alertmanager、Grafana 和 Webhook 的告警，最新的在前。每条告警都会在后台诊断：根因、置信度、Runbook。列表实时更新。',

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatConfidence } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
 
 /** A confidence (0..1) as a bar and a percentage; one style everywhere a class is ranked. */
@@ -8,10 +9,10 @@ export function ConfidenceMeter({ value, compact }: { value: number | null | und
   const pct = Math.round(Math.max(0, Math.min(1, value ?? 0)) * 100);
   return (
     <span className={`confidence-meter${compact ? ' compact' : ''}`}>
-      <span className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={t('common.confidenceN', { n: pct })}>
+      <span className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={t('common.confidenceN', { n: formatConfidence(value) })}>
         <span style={{ width: `${pct}%` }} />
       </span>
-      <strong>{pct}%</strong>
+      <strong>{formatConfidence(value)}</strong>
     </span>
   );
 }

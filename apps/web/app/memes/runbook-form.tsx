@@ -4,6 +4,7 @@ import { type MemeSubmission, type RunbookDraft } from '@memegraph/contracts';
 import { useId, useState } from 'react';
 import { ApiError, errorText, getRootCause, publishMeme, saveRunbook } from '../../lib/api';
 import { useCatalog } from '../../lib/catalog';
+import { formatConfidence } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
 
 /** The form as typed: strings everywhere, empty rows allowed. */
@@ -239,7 +240,7 @@ export function RunbookForm({ submission, onChange }: { submission: MemeSubmissi
                   <optgroup label={t('memes.suggestions')}>
                     {submission.suggestions.map((s) => (
                       <option key={`s-${s.classId}`} value={s.classId}>
-                        {catalog.memeByClass.get(s.classId)?.symbol ?? ''} {catalog.title(s.classId, lang)} ({Math.round(s.confidence * 100)}%)
+                        {catalog.memeByClass.get(s.classId)?.symbol ?? ''} {catalog.title(s.classId, lang)} ({formatConfidence(s.confidence)})
                       </option>
                     ))}
                   </optgroup>
