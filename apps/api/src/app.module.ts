@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { type Config } from '@memegraph/config';
 import type { Logger } from '@memegraph/telemetry';
 import { AlertStreamService } from './alerts/alert-stream.service';
+import { DeadLettersService } from './alerts/dead-letters.service';
 import { AlertsController } from './alerts/alerts.controller';
 import { WebhooksController } from './alerts/webhooks.controller';
 import { WebhooksService } from './alerts/webhooks.service';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         MemesService,
         DiagnosesService,
         AlertStreamService,
+        DeadLettersService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -4,13 +4,14 @@ import { AlertRecordSchema, AppError, ErrorBodySchema, RootCauseClassIds, type R
 import { AlertRepository, IncidentRepository } from '@memegraph/graph';
 import { memeForClass } from '@memegraph/memes';
 import { readThrough } from '@memegraph/alerts';
-import { AlertIngestQueue, AlertQueue, PendingAlerts } from '@memegraph/queue';
+import { PendingAlerts } from '@memegraph/queue';
 import { filter, interval, map, merge, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { Access } from '../auth/public.decorator';
 import { openApiSchema } from '../http/openapi-schema';
 import { parseOr400 } from '../http/zod-body';
 import { AlertStreamService } from './alert-stream.service';
+import { DeadLettersService } from './dead-letters.service';
 
 const ListQuery = z.object({
   status: z.enum(['firing', 'resolved']).optional(),
@@ -36,9 +37,8 @@ export class AlertsController {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly incidents: IncidentRepository,
-    private readonly queue: AlertQueue,
-    private readonly ingestQueue: AlertIngestQueue,
     private readonly pending: PendingAlerts,
+    private readonly deadLetterJobs: DeadLettersService,
     private readonly stream: AlertStreamService,
   ) {}
 
@@ -78,10 +78,7 @@ export class AlertsController {
   @Access('engineer')
   @ApiOperation({ summary: 'Jobs that failed every attempt: deliveries not stored (queue alert-ingest) and enrichments (queue alerts).' })
   async deadLetters() {
-    const [ingest, enrich] = await Promise.all([this.ingestQueue.deadLetters(100), this.queue.deadLetters(100)]);
-    return {
-      items: [...ingest.map((j) => ({ queue: this.ingestQueue.name, ...j })), ...enrich.map((j) => ({ queue: this.queue.name, ...j }))].sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0)),
-    };
+    return { items: await this.deadLetterJobs.list() };
   }
 
   @Post('dead-letters/:queue/:id/retry')
@@ -89,11 +86,8 @@ export class AlertsController {
   @Access('engineer')
   @ApiOperation({ summary: 'Puts a dead-lettered job back in its queue with fresh attempts (once the cause is fixed).' })
   @ApiResponse({ status: 404, schema: openApiSchema(ErrorBodySchema) })
-  async retryDeadLetter(@Param('queue') queue: string, @Param('id') id: string) {
-    const q = [this.ingestQueue, this.queue].find((x) => x.name === queue);
-    if (!q) throw new AppError('NOT_FOUND', `no dead-letter list named ${queue}; it is ${this.ingestQueue.name} or ${this.queue.name}`);
-    if (!(await q.retryDeadLetter(id))) throw new AppError('NOT_FOUND', `no dead-lettered job ${id} in ${queue}`);
-    return { queue, id, state: 'waiting' };
+  retryDeadLetter(@Param('queue') queue: string, @Param('id') id: string) {
+    return this.deadLetterJobs.retry(queue, id);
   }
 
   @Get(':id')
