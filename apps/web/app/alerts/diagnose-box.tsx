@@ -11,6 +11,7 @@ import { ConfidenceMeter } from '../_components/confidence-meter';
 import { FeedbackBox } from '../_components/feedback-box';
 import { HighlightedText, type TextRange } from '../_components/highlighted-text';
 import { MemeSymbol } from '../_components/meme-symbol';
+import { RankingList } from '../_components/ranking-list';
 
 const MAX_CHARS = 200_000;
 
@@ -103,20 +104,7 @@ export function DiagnoseBox() {
               <strong>{t('diagnosis.unknown')}</strong> {t('diagnosis.unknownHint')}
             </p>
           )}
-          {d.ranking.length > (top ? 1 : 0) && (
-            <>
-              <h4>{t('diagnosis.alternatives')}</h4>
-              <ul className="ranking">
-                {d.ranking.slice(top ? 1 : 0, 6).map((r) => (
-                  <li key={r.classId}>
-                    <MemeSymbol meme={catalog.memeByClass.get(r.classId)} />
-                    <Link href={rootCauseLink(r.classId)}>{catalog.title(r.classId, lang)}</Link>
-                    <ConfidenceMeter value={r.confidence} compact />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <RankingList ranking={d.ranking} skip={top ? 1 : 0} heading={t('diagnosis.alternatives')} />
           {spans.length > 0 && (
             <>
               <h4>{t('diagnosis.evidenceInText')}</h4>

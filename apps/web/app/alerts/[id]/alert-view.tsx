@@ -18,6 +18,7 @@ import { FeedbackBox } from '../../_components/feedback-box';
 import { FindingsPanel } from '../../_components/findings-panel';
 import { findOccurrences, HighlightedText } from '../../_components/highlighted-text';
 import { MemeSymbol } from '../../_components/meme-symbol';
+import { RankingList } from '../../_components/ranking-list';
 import { MermaidDiagram } from '../../_components/mermaid-diagram';
 import { RollbackChecklist, RunbookSteps, VerificationQueries } from '../../_components/runbook';
 
@@ -255,20 +256,7 @@ function DiagnosisCard({ alert, d }: { alert: AlertWithDiagnosis; d: AlertDiagno
         </>
       )}
 
-      {d.ranking.length > (topRank ? 1 : 0) && (
-        <>
-          <h4>{topRank ? t('diagnosis.alternatives') : t('diagnosis.candidates')}</h4>
-          <ul className="ranking">
-            {d.ranking.slice(topRank ? 1 : 0, 6).map((r) => (
-              <li key={r.classId}>
-                <MemeSymbol meme={catalog.memeByClass.get(r.classId)} />
-                <Link href={rootCauseLink(r.classId)}>{catalog.title(r.classId, lang)}</Link>
-                <ConfidenceMeter value={r.confidence} compact />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <RankingList ranking={d.ranking} skip={topRank ? 1 : 0} heading={topRank ? t('diagnosis.alternatives') : t('diagnosis.candidates')} />
 
       {top && top.runbook.length > 0 && (
         <>
