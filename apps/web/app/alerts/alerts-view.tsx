@@ -7,25 +7,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AlertFilters, errorText, getAlert, listAlerts } from '../../lib/api';
 import { useCatalog } from '../../lib/catalog';
 import { formatDateTime, timeAgo } from '../../lib/format';
-import { type MessageKey, useLang } from '../../lib/i18n';
+import { useLang } from '../../lib/i18n';
 import { alertLink } from '../../lib/links';
 import { type AlertEvent, type StreamState, useAlertStream } from '../../lib/use-alert-stream';
+import { type WindowValue, windowStart } from '../../lib/time-windows';
 import { useNow } from '../../lib/use-now';
 import { AlertStatusBadge, EnrichmentBadge } from '../_components/alert-badges';
 import { ConfidenceMeter } from '../_components/confidence-meter';
 import { MemeSymbol } from '../_components/meme-symbol';
+import { WindowSelect } from '../_components/window-select';
 import { DiagnoseBox } from './diagnose-box';
 import { DeadLetters } from './dead-letters';
 
-const WINDOWS: { value: string; ms: number; key: MessageKey }[] = [
-  { value: '', ms: 0, key: 'alerts.window.all' },
-  { value: '15m', ms: 15 * 60_000, key: 'alerts.window.15m' },
-  { value: '1h', ms: 3600_000, key: 'alerts.window.1h' },
-  { value: '6h', ms: 6 * 3600_000, key: 'alerts.window.6h' },
-  { value: '24h', ms: 24 * 3600_000, key: 'alerts.window.24h' },
-  { value: '7d', ms: 7 * 86400_000, key: 'alerts.window.7d' },
-  { value: '30d', ms: 30 * 86400_000, key: 'alerts.window.30d' },
-];
+const WINDOWS: WindowValue[] = ['', '15m', '1h', '6h', '24h', '7d', '30d'];
 
 interface Filters {
   status: string;
@@ -37,12 +31,11 @@ interface Filters {
 const FILTER_KEYS = ['status', 'service', 'classId', 'window'] as const;
 
 function apiFilters(f: Filters, now = Date.now()): AlertFilters {
-  const w = WINDOWS.find((x) => x.value === f.window);
   return {
     status: f.status || undefined,
     service: f.service.trim() || undefined,
     classId: f.classId || undefined,
-    since: w && w.ms ? new Date(now - w.ms).toISOString() : undefined,
+    since: windowStart(f.window, now),
   };
 }
 
@@ -233,16 +226,7 @@ export function AlertsView() {
             {filters.classId && !catalog.causes.some((c) => c.classId === filters.classId) && <option value={filters.classId}>{filters.classId}</option>}
           </select>
         </label>
-        <label className="inline">
-          <span>{t('alerts.window')}</span>
-          <select value={filters.window} onChange={(e) => set({ window: e.target.value })}>
-            {WINDOWS.map((w) => (
-              <option key={w.value} value={w.value}>
-                {t(w.key)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WindowSelect value={filters.window} choices={WINDOWS} onChange={(window) => set({ window })} />
         {anyFilter && (
           <button
             type="button"

@@ -11,20 +11,16 @@ import { LABEL_KEYS, labelColor } from '../../lib/graph-style';
 import { useLang, type MessageKey } from '../../lib/i18n';
 import { alertLink, memeLink, profileLink, rootCauseLink } from '../../lib/links';
 import { useFlameTheme } from '../../lib/theme';
+import { type WindowValue, windowStart } from '../../lib/time-windows';
 import { type GraphEdge, type GraphNode, type SearchHit } from '../../lib/types';
 import { SearchBox, useSlashToFocus } from '../_components/search-box';
+import { WindowSelect } from '../_components/window-select';
 
 /** Nodes per expansion (the API's bound is 500; more than this is unreadable anyway). */
 const EXPAND_LIMIT = 60;
 const SEEDS = 3;
 
-const WINDOWS: { value: string; ms: number; key: MessageKey }[] = [
-  { value: '', ms: 0, key: 'alerts.window.all' },
-  { value: '24h', ms: 86400_000, key: 'alerts.window.24h' },
-  { value: '7d', ms: 7 * 86400_000, key: 'alerts.window.7d' },
-  { value: '30d', ms: 30 * 86400_000, key: 'alerts.window.30d' },
-  { value: '90d', ms: 90 * 86400_000, key: 'alerts.window.90d' },
-];
+const WINDOWS: WindowValue[] = ['', '24h', '7d', '30d', '90d'];
 
 interface Filters {
   classId: string;
@@ -33,8 +29,7 @@ interface Filters {
 }
 
 const toParams = (f: Filters): NeighborParams => {
-  const w = WINDOWS.find((x) => x.value === f.window);
-  return { limit: EXPAND_LIMIT, classId: f.classId || undefined, service: f.service.trim() || undefined, since: w?.ms ? new Date(Date.now() - w.ms).toISOString() : undefined };
+  return { limit: EXPAND_LIMIT, classId: f.classId || undefined, service: f.service.trim() || undefined, since: windowStart(f.window) };
 };
 
 /** The short text drawn on a node: a meme's symbol, else its title cut to fit. */
@@ -418,16 +413,7 @@ export function GraphView() {
           <span>{t('alerts.service')}</span>
           <input type="text" value={serviceDraft} onChange={(e) => setServiceDraft(e.target.value)} placeholder={t('alerts.anyService')} size={12} />
         </label>
-        <label className="inline">
-          <span>{t('alerts.window')}</span>
-          <select value={filters.window} onChange={(e) => setFilters((f) => ({ ...f, window: e.target.value }))}>
-            {WINDOWS.map((w) => (
-              <option key={w.value} value={w.value}>
-                {t(w.key)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WindowSelect value={filters.window} choices={WINDOWS} onChange={(window) => setFilters((f) => ({ ...f, window }))} />
       </div>
 
       {m.truncated.size > 0 && (
