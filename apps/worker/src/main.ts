@@ -1,23 +1,9 @@
 import { config, telemetry } from './instrument';
-import { createLogger } from '@memegraph/telemetry';
+import { runService } from '@memegraph/telemetry';
 import { createWorker } from './bootstrap';
 
-async function main(): Promise<void> {
-  const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
+// Running jobs get 15 s to finish on SIGTERM; anything left is retried by another worker.
+runService({ name: 'worker', logLevel: config.LOG_LEVEL, telemetry, graceMs: 15_000 }, async (logger) => {
   const app = await createWorker(config, logger);
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'worker stopping');
-    // Running jobs get this long to finish; anything left is retried by another worker.
-    setTimeout(() => process.exit(0), 15_000).unref();
-    await app.close();
-    await telemetry.shutdown().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
-}
-
-main().catch((err) => {
-  process.stderr.write(`memegraph worker: failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
+  return () => app.close();
 });
