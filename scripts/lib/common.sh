@@ -77,7 +77,9 @@ wait_for_http() {
 start_redis() {
   local dir=$1 port=$2 logf=$3
   mkdir -p "$dir"
-  redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --appendonly yes --appendfsync "${REDIS_APPENDFSYNC:-always}" \
+  # Its own session (setsid), like every service the scripts start: a Ctrl-C in the terminal
+  # must not stop Redis before the api and worker have closed their connections to it.
+  setsid redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --appendonly yes --appendfsync "${REDIS_APPENDFSYNC:-always}" \
     --save "" --protected-mode yes --daemonize no --loglevel warning >"$logf" 2>&1 &
   REDIS_PID=$!
   for _ in $(seq 1 100); do

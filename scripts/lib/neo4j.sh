@@ -115,12 +115,13 @@ neo4j_start() {
   fi
 
   : >"$logfile"
+  # setsid: a Ctrl-C in the caller's terminal must not stop Neo4j before its clients close.
   NEO4J_DATA_DIR="$data_dir" \
     NEO4J_BOLT_HOST="$host" \
     NEO4J_BOLT_PORT="$port" \
     NEO4J_USER="$user" \
     NEO4J_PASSWORD="$password" \
-    "$java" \
+    setsid "$java" \
     "-Xms256m" "-Xmx${NEO4J_HEAP:-1g}" \
     -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+ExitOnOutOfMemoryError \
     -Dio.netty.tryReflectionSetAccessible=true -Djdk.nio.maxCachedBufferSize=1024 \
