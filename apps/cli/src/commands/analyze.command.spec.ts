@@ -1,19 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir } from '../../test/run';
+import { BAD_PROFILE_CASES, badProfileFiles, run, tempDir } from '../../test/run';
 
 const fixtures = resolve(__dirname, '../../../../fixtures/go');
 const fx = (name: string) => join(fixtures, name);
 const hasFixtures = existsSync(join(fixtures, 'MANIFEST.json'));
 
 const bad = tempDir({
-  'empty.pb.gz': new Uint8Array(0),
-  'image.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
-  'random.bin': Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 251),
-  // 600 gzip members of 1 MiB of zeros: 600 MiB inflated, over the default 512 MiB cap.
-  'bomb.pb.gz': Buffer.concat(new Array<Buffer>(600).fill(gzipSync(Buffer.alloc(1024 * 1024)))),
+  ...badProfileFiles(),
   'dump.txt': ['goroutine 1 [chan receive]:', 'main.main()', '\t/src/main.go:10 +0x1d', ''].join('\n'),
 });
 const badFile = (n: string) => join(bad, n);
@@ -102,13 +97,7 @@ describe('memegraph analyze errors', () => {
     expect(r.stderr).toMatch(/^memegraph analyze: /);
   });
 
-  it.each([
-    ['empty.pb.gz', 3, 'EMPTY_FILE'],
-    ['image.png', 3, 'UNSUPPORTED_FORMAT'],
-    ['random.bin', 3, 'CORRUPT_PROFILE'],
-    ['missing.pb.gz', 3, 'NOT_FOUND'],
-    ['bomb.pb.gz', 4, 'LIMIT_EXCEEDED'],
-  ])('%s exits %i with %s and the file name on stderr', async (name, code, error) => {
+  it.each(BAD_PROFILE_CASES)('%s exits %i with %s and the file name on stderr', async (name, code, error) => {
     const r = await run('analyze', badFile('dump.txt'), badFile(name));
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hasManifest, sharedFixtures } from '../../../../libs/pprof/test/fixtures';
 import { cpu } from '../../../../libs/pprof/test/synth';
-import { run, tempDir } from '../../test/run';
+import { BAD_PROFILE_CASES, badProfileFiles, run, tempDir } from '../../test/run';
 
 const dir = tempDir({
   'cpu.pb.gz': cpu([
@@ -13,11 +12,7 @@ const dir = tempDir({
     { stack: [['strconv.Itoa', 'main.fmt'], 'main.main'], values: [3, 30_000_000] },
   ]),
   'nosym.pb.gz': cpu([{ stack: ['a', 'b'], values: [1, 10] }], { noSymbols: true }),
-  'empty.pb.gz': new Uint8Array(0),
-  'image.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
-  // 600 gzip members of 1 MiB of zeros: 600 MiB inflated, over the default 512 MiB cap, built cheaply.
-  'bomb.pb.gz': Buffer.concat(new Array<Buffer>(600).fill(gzipSync(Buffer.alloc(1024 * 1024)))),
-  'random.bin': Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 251),
+  ...badProfileFiles(),
 });
 const file = (n: string) => join(dir, n);
 
@@ -80,13 +75,7 @@ describe('memegraph top', () => {
     expect(r.stderr).toMatch(/^memegraph top: /);
   });
 
-  it.each([
-    ['empty.pb.gz', 3, 'EMPTY_FILE'],
-    ['image.png', 3, 'UNSUPPORTED_FORMAT'],
-    ['random.bin', 3, 'CORRUPT_PROFILE'],
-    ['missing.pb.gz', 3, 'NOT_FOUND'],
-    ['bomb.pb.gz', 4, 'LIMIT_EXCEEDED'],
-  ])('%s exits %i with %s on stderr', async (name, code, error) => {
+  it.each(BAD_PROFILE_CASES)('%s exits %i with %s on stderr', async (name, code, error) => {
     const r = await run('top', file(name));
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
