@@ -92,7 +92,7 @@ export function SandwichView({ profileId, fn, sampleType, profileTotal, badgesFo
             onBadgeClick={onBadgeClick}
             onFrameFocus={onSelect}
             profileTotal={profileTotal}
-            label={`Callers of ${fn}`}
+            label={t('sandwich.callersOf', { fn })}
             testId="sandwich-callers"
           />
           <h3 className="sub">
@@ -107,7 +107,7 @@ export function SandwichView({ profileId, fn, sampleType, profileTotal, badgesFo
             onBadgeClick={onBadgeClick}
             onFrameFocus={onSelect}
             profileTotal={profileTotal}
-            label={`Callees of ${fn}`}
+            label={t('sandwich.calleesOf', { fn })}
             testId="sandwich-callees"
           />
         </>

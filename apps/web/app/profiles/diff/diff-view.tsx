@@ -212,7 +212,7 @@ export function DiffView({ initialBase, initialNew, initialType }: { initialBase
                 layout={diffLayout}
                 orientation="icicle"
                 matches={diffMatches}
-                label="Differential flame graph: red grew, blue shrank"
+                label={t('diff.flameLabel')}
                 testId="diff-flame"
               />
               {diffMatches && <MatchLine layout={diffLayout} matches={diffMatches} />}
